@@ -1,0 +1,37 @@
+"""pandas at the table boundary: the only module that imports pandas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from factcheck.model import Claim
+from factcheck.records import claim_record
+
+CLAIM_COLUMNS = (
+    "start",
+    "end",
+    "text",
+    "kind",
+    "value",
+    "lo",
+    "hi",
+    "bound",
+    "unit",
+    "dimension",
+    "base_unit",
+    "base_lo",
+    "base_hi",
+    "normalized",
+    "referent",
+    "referent_key",
+    "attribution",
+    "sentence",
+    "detail",
+)
+
+
+def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+    """One row a claim, columns as in ``records.claim_record``."""
+    return pd.DataFrame([claim_record(c) for c in claims], columns=list(CLAIM_COLUMNS))
