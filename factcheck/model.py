@@ -1,5 +1,23 @@
 """The records that flow through the pipeline: ingest → extract → align → judge → report.
 
+How each kind is encoded (the contract between extract, align and judge):
+
+- COUNT, MONEY, PERCENT, MEASURE, DURATION, AGE: ``quantity`` holds the interval in ``unit``
+  and in the dimension's base unit (``base_lo``/``base_hi``): metres, seconds, kilograms;
+  money stays in its currency (``unit.name`` "US dollar", dimension "currency").
+- ORDINAL: value 3 for "third", unit "" ; ``normalized`` "3".
+- YEAR: value 2025; ``normalized`` "2025".
+- DATE: ``normalized`` "2025-07-23", or "--07-23" (month and day, no year) when nothing
+  fixes the year; ``quantity.value`` is ``date.toordinal()`` when the year is known, else None.
+  A weekday ("Wednesday") is a DATE whose unit is Unit("weekday", "weekday"), value the ISO
+  weekday (1 = Monday), ``normalized`` the date it resolves to against the publication date
+  ("" when there is none).
+- TIME: a clock time. With a zone: unit Unit("minute", "time of day UTC"), value the minutes
+  after midnight UTC (19:00 Moscow → 960), ``normalized`` "2025-07-23T16:00Z" when the date is
+  known, "T16:00Z" when not. Without a zone: unit Unit("minute", "local time of day"), value the
+  minutes after midnight on the clock face, ``normalized`` "T19:00".
+  ``detail`` shows the working: "7 pm Moscow time (UTC+3) = 16:00 UTC".
+
 Every record is a frozen dataclass holding only built-in types, tuples and other
 records, so that align and judge can be tested with hand-built claims and no
 model loaded. Third-party objects (spaCy ``Doc``, quantulum3 ``Quantity``) never
@@ -114,7 +132,7 @@ class Claim:
     sentence_start: int = 0
     """Offset of ``sentence`` in the document text."""
     normalized: str = ""
-    """ISO form where one exists: "2025-07-23T16:00Z" for a clock time, "2025-07-23" or "--07-23" for a date, "3" for an ordinal."""
+    """ISO form where one exists; see the module docstring for each kind's convention."""
     attribution: str = ""
     """Who the text says made the claim ("Kremlin spokesman Dmitry Peskov"), or ""."""
     context: tuple[str, ...] = ()
