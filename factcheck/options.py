@@ -23,3 +23,5 @@ class Options:
     """Sources larger than this are skipped with an error."""
     published: str = ""
     """Publication date to assume for every source that states none (ISO 8601)."""
+    color: bool = False
+    """Colour the text report (the CLI sets it only for a terminal, and never with NO_COLOR)."""
