@@ -79,22 +79,6 @@ def check_documents(
     return check_claims(documents, claims, options, skipped)
 
 
-def load_documents(
-    paths: Sequence[str], options: Options = Options()
-) -> tuple[tuple[Document, ...], tuple[Skipped, ...]]:
-    """Read every source; those that fail are skipped with their reason, the rest go on."""
-    from factcheck.ingest import SourceError, read_source
-
-    documents: list[Document] = []
-    skipped: list[Skipped] = []
-    for path in paths:
-        try:
-            documents.append(read_source(path, options))
-        except SourceError as error:
-            skipped.append(Skipped(path=path, reason=error.problem))
-    return tuple(documents), tuple(skipped)
-
-
 def apply_dismissals(report: Report, dismissed: frozenset[str]) -> Report:
     """Mark the report's findings that a reviewer dismissed (by stable id)."""
     present = tuple(f.id for f in report.findings if f.id in dismissed)

@@ -106,8 +106,9 @@ def check(
 
     Exit status: 0 no conflict, 1 at least one undismissed conflict, 2 usage or input error.
     """
-    from factcheck.check import apply_dismissals, check_documents, exit_code, load_documents
+    from factcheck.check import apply_dismissals, check_documents, exit_code
     from factcheck.formats import FORMATTERS
+    from factcheck.ingest import load_sources
     from factcheck.nlp import ModelNotFound, load_model
     from factcheck.review_file import (
         ReviewFileError,
@@ -136,7 +137,7 @@ def check(
     colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     options = dataclasses.replace(options, color=colour and output_format == "text")
 
-    documents, skipped = load_documents(sources, options)
+    documents, skipped = load_sources(sources, options)
     for problem in skipped:
         click.echo(f"factcheck: skipped {problem.path}: {problem.reason}", err=True)
     if len(documents) < 2:

@@ -296,7 +296,7 @@ def _clock(minutes: float) -> str:
     return f"{total // 60:02d}:{total % 60:02d}"
 
 
-def describe(claim: Claim, in_base_units: bool = False) -> str:
+def describe(claim: Claim, in_base_units: bool = False, with_weekday: bool = False) -> str:
     """One claim's surface with its normalised value: "16:00 GMT = 16:00 UTC"."""
     surface = _clean(claim.text)
     if claim.kind is Kind.TIME:
@@ -310,9 +310,13 @@ def describe(claim: Claim, in_base_units: bool = False) -> str:
         if _is_weekday(claim):
             day = _iso_weekday(claim)
             name = _WEEKDAY_NAMES[day - 1] if day and 1 <= day <= 7 else "a weekday"
-            resolved = f", {claim.normalized}" if claim.normalized else ""
-            return f"{surface} = {name}{resolved}"
-        return f"{surface} = {_date_key(claim) or '?'}"
+            resolved = f" = {claim.normalized}" if claim.normalized else ""
+            if surface.lower() != name.lower():
+                resolved = f" = {name}{resolved}"
+            return f"{surface}{resolved}"
+        day = _iso_weekday(claim) if with_weekday else None
+        weekday = f", a {_WEEKDAY_NAMES[day - 1]}" if day else ""
+        return f"{surface} = {_date_key(claim) or '?'}{weekday}"
     if claim.kind is Kind.SCORE:
         return f"{surface} = {'-'.join(str(n) for n in _score_numbers(claim))}"
     q = claim.quantity
@@ -331,7 +335,8 @@ def _clean(text: str) -> str:
 def explain(claims: tuple[Claim, ...], status: Status, comparisons: tuple[Comparison, ...]) -> str:
     """A sentence a reader can check: the normalised values, then the verdict."""
     units = {c.quantity.unit.name for c in claims}
-    described = [describe(c, in_base_units=len(units) > 1) for c in claims]
+    weekdays = any(_is_weekday(c) for c in claims)
+    described = [describe(c, len(units) > 1, with_weekday=weekdays) for c in claims]
     unique = list(dict.fromkeys(described))
     gaps = [c.gap for c in comparisons if c.verdict is Verdict.CONFLICT and c.gap]
     if status is Status.CONFLICT:

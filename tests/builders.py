@@ -26,7 +26,7 @@ def claim(
     unit: Unit = DIMENSIONLESS,
     lo: float | None = None,
     hi: float | None = None,
-    normalized: str = "",
+    normalized: str | None = None,
     detail: str = "",
     sentence_start: int = 0,
 ) -> Claim:
@@ -53,7 +53,9 @@ def claim(
         referent=Referent(text=key, key=key, head=head or (key.split()[-1] if key else "")),
         sentence=sentence,
         sentence_start=sentence_start,
-        normalized=normalized or ("" if value is None else f"{value:g}"),
+        normalized=(
+            normalized if normalized is not None else "" if value is None else f"{value:g}"
+        ),
         detail=detail,
     )
 
