@@ -103,13 +103,16 @@ def render_json(report: Report, options: Options) -> str:
 # ---------------------------------------------------------------- markdown
 
 # Backslash-escape every character CommonMark or GFM gives a meaning (emphasis, links, HTML,
-# tables, headings, strikethrough); "&" too, so no entity can be spelled out.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~&.:\"'=$])")
+# tables, headings, strikethrough, e-mail autolinks); "&" too, so no entity can be spelled out.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~&@])")
+# GFM turns bare "https://..." and "www...." into links: break them.
+_AUTOLINK = re.compile(r"(?<=:)//|(?<=\bwww)\.", re.IGNORECASE)
 
 
 def markdown_escape(text: str) -> str:
     """Article text made inert in Markdown: one line, every syntax character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", safe_text(text))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", safe_text(text))
+    return _AUTOLINK.sub(lambda m: m.group(0).replace("/", "\\/").replace(".", "\\."), escaped)
 
 
 def _markdown_claims_table(document: Record, finding: Record) -> list[str]:
