@@ -85,7 +85,7 @@ def test_three_sources(pair) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_input_errors_exit_2_with_one_line(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    a, b, _ = pair
+    a = pair[0]
     result = run(str(a))
     assert result.exit_code == 2
     assert result.stderr == "factcheck: error: need at least two sources to compare, got 1\n"

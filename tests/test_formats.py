@@ -17,7 +17,10 @@ from factcheck.formats import FORMATTERS, escape_data, escape_property, markdown
 from factcheck.model import Document, Report, Skipped
 from factcheck.options import Options
 
-HOSTILE = "<img src=x onerror=alert(1)> [click](http://evil.example) **bold** www.evil.example mail@evil.example \x1b[31mred\x1b[0m"
+HOSTILE = (
+    "<img src=x onerror=alert(1)> [click](http://evil.example) **bold** www.evil.example "
+    "mail@evil.example \x1b[31mred\x1b[0m"
+)
 A_TEXT = f"Geneva summit\nThe summit opens at 16:00 GMT, aides said. {HOSTILE}\nIt drew 12 delegations.\n"
 B_TEXT = "Summit set\n\nThe Geneva summit opens at 17:00 GMT%0A::warning::x, aides said.\nIt drew 12 delegations.\n"
 
