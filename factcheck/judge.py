@@ -202,7 +202,10 @@ def _date_key(claim: Claim) -> str:
 def _compare_dates(a: Claim, b: Claim) -> Comparison:
     if _is_weekday(a) or _is_weekday(b):
         return _compare_weekdays(a, b)
-    x, y = _date_key(a), _date_key(b)
+    return _compare_date_strings(_date_key(a), _date_key(b))
+
+
+def _compare_date_strings(x: str, y: str) -> Comparison:
     if not x or not y:
         return Comparison(Verdict.UNKNOWN)
     if x == y:
@@ -230,15 +233,19 @@ def _iso_weekday(claim: Claim) -> int | None:
 
 
 def _compare_weekdays(a: Claim, b: Claim) -> Comparison:
-    resolved_a = a.normalized if not _is_weekday(a) or a.normalized else ""
-    resolved_b = b.normalized if not _is_weekday(b) or b.normalized else ""
-    if _is_full_date(resolved_a) and _is_full_date(resolved_b):
-        equal = resolved_a == resolved_b
-        return Comparison(Verdict.AGREE if equal else Verdict.CONFLICT, is_equal=equal)
+    # A weekday resolved against the publication date compares as that date ("Wednesday" →
+    # 2025-07-23 vs "July 23" → --07-23); otherwise by day of the week.
+    x, y = _as_date(a.normalized), _as_date(b.normalized)
+    if x and y and (_is_full_date(x) or _is_full_date(y)):
+        return _compare_date_strings(x, y)
     x, y = _iso_weekday(a), _iso_weekday(b)
     if x is None or y is None:
         return Comparison(Verdict.UNKNOWN)
     return Comparison(Verdict.AGREE if x == y else Verdict.CONFLICT, is_equal=x == y)
+
+
+def _as_date(text: str) -> str:
+    return text if re.fullmatch(r"(\d{4}|-)-\d{2}-\d{2}", text) else ""
 
 
 def _is_full_date(text: str) -> bool:

@@ -46,7 +46,12 @@ def test_weekday_beside_a_date_that_does_not_fit() -> None:
         "cannot both be true"
     )
     fitting = claim(
-        sentence.replace("Tuesday", "Wednesday"), "Wednesday", Kind.DATE, 3, unit=WEEKDAY
+        sentence.replace("Tuesday", "Wednesday"),
+        "Wednesday",
+        Kind.DATE,
+        3,
+        unit=WEEKDAY,
+        normalized="",
     )
     assert check_source(0, [fitting, date]) == ()
 
