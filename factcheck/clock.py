@@ -99,6 +99,7 @@ _CLOCK_CONTEXT = frozenset({
 _NOT_PLACES = frozenset({
     "the", "this", "that", "a", "an", "each", "every", "any", "some", "no", "next", "last", "same", "first",
 })  # fmt: skip
+_LINE_WINDOW = 200
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 
 
@@ -109,10 +110,13 @@ def _previous_word(text: str, start: int) -> str:
 
 def _line_is_only(text: str, start: int, end: int) -> bool:
     """True when the match is alone on its line: media-player timers ("0:00" / "25:48") are."""
-    line_start = text.rfind("\n", max(0, start - 200), start) + 1
-    line_end = text.find("\n", end, end + 200)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip()
+    head = text[max(0, start - _LINE_WINDOW) : start].rsplit("\n", 1)
+    tail = text[end : end + _LINE_WINDOW].split("\n", 1)
+    if (len(head) == 1 and start > _LINE_WINDOW) or (
+        len(tail) == 1 and end + _LINE_WINDOW < len(text)
+    ):
+        return False  # a line this long holds more than a timer (and reading it all would be quadratic)
+    return not head[-1].strip() and not tail[0].strip()
 
 
 def _is_plain_clock(text: str, start: int, end: int, hours: int, minutes: int) -> bool:

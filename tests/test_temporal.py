@@ -77,16 +77,15 @@ def test_never_raises_and_spans_are_ordered_substrings(text: str, published: str
 @pytest.mark.parametrize(
     "text",
     [
-        "1" * 5_000_000,
-        "12:30 " * 100_000,
+        "1" * 5_000_000,  # one 5 MB line
+        "12:30 7 pm in 1945 July 23 " * 25_000,  # 100,000 numbers of the shapes we parse
         "July " * 200_000 + "23",
-        "7 pm " * 100_000,
-        "in 1945 " * 100_000,
-        ("9:" * 200_000),
+        "9:" * 200_000,
         "7 pm " + "Moscow " * 200_000 + "time",
         " " * 1_000_000 + "7 pm",
+        "0:00\n" * 50_000,
     ],
-    ids=["digits", "clocks", "months", "twelve-hour", "years", "colons", "long-zone", "spaces"],
+    ids=["digits", "numbers", "months", "colons", "long-zone", "spaces", "timers"],
 )
 def test_pathological_input_completes(text: str) -> None:
     matches = find_temporal(text, "2025-07-23")
