@@ -1,17 +1,29 @@
-"""Finding clock times in raw text: "7 pm", "7:30 a.m.", "19:00", "1630 GMT", "noon", with zones.
+"""Clock times in raw text: "7 pm", "7:30 a.m.", "19:00", "1630 GMT", "noon", with zones.
 
-This module only finds and parses; converting to UTC on the right day is done by
-``factcheck.temporal``. Every pattern is linear (no nested quantifiers) and every look-around
-beyond the match reads a bounded window, so a 5 MB line of digits is scanned in linear time.
+``find_clock_times`` finds and parses them; ``read_clock`` converts one to UTC on a day the
+caller chose (``factcheck.temporal`` decides which day). Every pattern is linear (no nested
+quantifiers) and every look beyond the match reads a bounded window, so a 5 MB line of digits
+is scanned in linear time.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from factcheck.model import Bound
-from factcheck.zones import Zone, abbreviation_zone, named_zone
+from factcheck.model import Bound, Quantity, Unit
+from factcheck.zones import (
+    Zone,
+    abbreviation_zone,
+    format_offset,
+    has_fixed_offset,
+    named_zone,
+    offset_minutes,
+)
+
+UTC_TIME_UNIT = Unit("minute", "time of day UTC")
+LOCAL_TIME_UNIT = Unit("minute", "local time of day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,3 +219,61 @@ def find_clock_times(text: str) -> list[ClockHit]:
         start, bound, lo, hi = _qualifier(text, m.start())
         hits.append(ClockHit(start, end, minutes, zone, is_local, unknown, bound, lo, hi))
     return hits
+
+
+def _hhmm(minutes: int) -> str:
+    hours, rest = divmod(minutes % 1440, 60)
+    return f"{hours:02d}:{rest:02d}"
+
+
+def _interval(hit: ClockHit, value: int) -> tuple[float | None, float | None]:
+    lo = None if hit.lo_delta is None else float(value + hit.lo_delta)
+    hi = None if hit.hi_delta is None else float(value + hit.hi_delta)
+    return lo, hi
+
+
+def _interval_note(hit: ClockHit) -> str:
+    if hit.bound is Bound.EXACT:
+        return ""
+    lo = "" if hit.lo_delta is None else f"{hit.lo_delta:+d}"
+    hi = "" if hit.hi_delta is None else f"{hit.hi_delta:+d}"
+    return f" [{hit.bound.value}: {lo or 'open'}..{hi or 'open'} min]"
+
+
+def read_clock(
+    hit: ClockHit, surface: str, day: date | None, season: date, source: str
+) -> tuple[Quantity, str, str]:
+    """(quantity, normalized, detail) for a clock time, converted to UTC when it has a zone.
+
+    ``day`` is the date the time is on (None when unknown), ``season`` a date to take the zone's
+    offset on (``day`` itself, or a month and day that tells the daylight-saving season), and
+    ``source`` says where they came from, for the detail. Unzoned times stay on the local clock.
+    """
+    if hit.zone is None:
+        value = hit.minutes
+        lo, hi = _interval(hit, value)
+        why = "zone not stated" if hit.is_local else "no zone stated"
+        if hit.unknown_zone:
+            why = f"zone '{hit.unknown_zone}' not recognised"
+        detail = f"{surface} = {_hhmm(value)} on the local clock ({why}){_interval_note(hit)}"
+        quantity = Quantity(float(value), lo, hi, hit.bound, LOCAL_TIME_UNIT, lo, hi)
+        return quantity, f"T{_hhmm(value)}", detail
+    offset = offset_minutes(hit.zone, season, hit.minutes)
+    utc = hit.minutes - offset
+    value = utc % 1440
+    lo, hi = _interval(hit, value)
+    quantity = Quantity(float(value), lo, hi, hit.bound, UTC_TIME_UNIT, lo, hi)
+    detail = f"{surface} ({format_offset(offset)}) = {_hhmm(value)} UTC"
+    if day is not None:
+        utc_day = day + timedelta(days=utc // 1440)
+        normalized = f"{utc_day.isoformat()}T{_hhmm(value)}Z"
+        shift = {-1: ", the day before", 1: ", the day after"}.get(utc // 1440, "")
+        detail += f" on {utc_day.isoformat()} ({source}{shift})"
+    else:
+        normalized = f"T{_hhmm(value)}Z"
+        if not has_fixed_offset(hit.zone, season.year):
+            when = season.isoformat() if source == "today" else season.strftime("--%m-%d")
+            detail += f" (no date known: offset as on {when}, from {source})"
+    if hit.zone.place:
+        detail += f" [{hit.zone.place} → {hit.zone.iana}]"
+    return quantity, normalized, detail + _interval_note(hit)
