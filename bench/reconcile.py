@@ -93,7 +93,7 @@ def cold_seconds(root: Path = ROOT, runs: int = COLD_RUNS) -> float | None:
     for _ in range(runs):
         began = time.perf_counter()
         subprocess.run(
-            factcheck_command(root) + [str(seeds[0]), str(seeds[1])],
+            [*factcheck_command(root), str(seeds[0]), str(seeds[1])],
             capture_output=True,
             check=False,
         )
