@@ -54,7 +54,10 @@ class Comparison:
 def is_comparable(a: Claim, b: Claim) -> bool:
     """The hard gate: a clock time never pairs with a count, metres never with dollars."""
     if a.kind != b.kind:
-        return frozenset({a.kind, b.kind}) in _INTERCHANGEABLE
+        # "2007" vs "December 2007"; never a year against a weekday.
+        return frozenset({a.kind, b.kind}) in _INTERCHANGEABLE and not (
+            _is_weekday(a) or _is_weekday(b)
+        )
     if a.kind in (Kind.MEASURE, Kind.DURATION, Kind.PERCENT):
         return a.quantity.unit.dimension == b.quantity.unit.dimension
     if a.kind is Kind.MONEY:
@@ -96,9 +99,9 @@ def _interval(claim: Claim, tolerance: float) -> _Interval | None:
     if tolerance:
         lo = None if lo is None else lo - abs(lo) * tolerance
         hi = None if hi is None else hi + abs(hi) * tolerance
-    return _Interval(
-        lo, hi, lo_open=q.bound is Bound.MORE_THAN, hi_open=q.bound is Bound.FEWER_THAN
-    )
+    # Bounds are taken as closed: outlets round, so "just more than four minutes" and "four
+    # minutes" left on the clock are one fact, as are "more than 6,000" and "6,000".
+    return _Interval(lo, hi)
 
 
 def _overlap(x: _Interval, y: _Interval) -> bool:
@@ -158,6 +161,27 @@ def _compare_intervals(a: Claim, b: Claim, options: Options) -> Comparison:
     return Comparison(Verdict.CONFLICT, gap=gap)
 
 
+def value_ratio(a: Claim, b: Claim) -> float:
+    """How many times larger one claim's value is than the other's; 1 when not numeric."""
+    x, y = _interval(a, 0.0), _interval(b, 0.0)
+    if x is None or y is None or a.kind not in NUMERIC_KINDS:
+        return 1.0
+    u = _middle(x)
+    v = _middle(y)
+    if u is None or v is None or u == v:
+        return 1.0
+    small, large = sorted((abs(u), abs(v)))
+    if (u < 0) != (v < 0) and u and v:
+        return float("inf")
+    return large / small if small else float("inf")
+
+
+def _middle(x: _Interval) -> float | None:
+    if x.lo is not None and x.hi is not None:
+        return (x.lo + x.hi) / 2
+    return x.lo if x.lo is not None else x.hi
+
+
 def _is_point(x: _Interval) -> bool:
     return x.lo is not None and x.hi is not None and (x.hi - x.lo) <= abs(x.hi) * 0.2
 
@@ -182,15 +206,42 @@ def _compare_times(a: Claim, b: Claim) -> Comparison:
     difference = abs(x - y) % MINUTES_PER_DAY
     difference = min(difference, MINUTES_PER_DAY - difference)
     gap = f"{difference:.0f} minutes apart" if difference else ""
-    if a.quantity.unit.dimension != b.quantity.unit.dimension:
-        # One clock has a zone, the other not: they agree when the faces match ("1630 GMT" vs
-        # "4.30pm" in a British winter); anything else depends on a zone the text does not give.
-        return Comparison(Verdict.AGREE if difference == 0 else Verdict.UNKNOWN, gap=gap)
     hedged = Bound.APPROXIMATELY in (a.quantity.bound, b.quantity.bound)
     limit = APPROXIMATE_MINUTES if hedged else 0
+    if a.quantity.unit.dimension != b.quantity.unit.dimension:
+        # One clock has a zone, the other not: a writer giving local time means the zone of the
+        # place, so the faces are compared ("approximately 06:00 BST" vs "6am"); when they differ
+        # the verdict would hang on a zone the text does not give, so there is none.
+        face = _face_difference(a, b)
+        agree = face is not None and face <= limit
+        return Comparison(Verdict.AGREE if agree else Verdict.UNKNOWN, gap=gap)
     if difference <= limit:
         return Comparison(Verdict.AGREE, is_equal=difference == 0, gap=gap)
     return Comparison(Verdict.CONFLICT, gap=gap)
+
+
+_OFFSET = re.compile(r"UTC([+-]\d{1,2})(?::(\d{2}))?")
+
+
+def _face(claim: Claim) -> float | None:
+    """The clock face a claim shows: UTC minutes plus the zone offset its working names."""
+    value = claim.quantity.value
+    if value is None or claim.quantity.unit.dimension != UTC_TIME:
+        return value
+    match = _OFFSET.search(claim.detail)
+    if match is None:
+        return value if re.search(r"\b(GMT|UTC|Z)\b", claim.text) else None
+    hours = int(match.group(1))
+    minutes = int(match.group(2) or 0) * (1 if hours >= 0 else -1)
+    return value + hours * 60 + minutes
+
+
+def _face_difference(a: Claim, b: Claim) -> float | None:
+    x, y = _face(a), _face(b)
+    if x is None or y is None:
+        return None
+    difference = abs(x - y) % MINUTES_PER_DAY
+    return min(difference, MINUTES_PER_DAY - difference)
 
 
 def _date_key(claim: Claim) -> str:
@@ -238,10 +289,11 @@ def _compare_weekdays(a: Claim, b: Claim) -> Comparison:
     x, y = _as_date(a.normalized), _as_date(b.normalized)
     if x and y and (_is_full_date(x) or _is_full_date(y)):
         return _compare_date_strings(x, y)
-    x, y = _iso_weekday(a), _iso_weekday(b)
-    if x is None or y is None:
+    day_a, day_b = _iso_weekday(a), _iso_weekday(b)
+    if day_a is None or day_b is None:
         return Comparison(Verdict.UNKNOWN)
-    return Comparison(Verdict.AGREE if x == y else Verdict.CONFLICT, is_equal=x == y)
+    same = day_a == day_b
+    return Comparison(Verdict.AGREE if same else Verdict.CONFLICT, is_equal=same)
 
 
 def _as_date(text: str) -> str:
