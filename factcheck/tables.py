@@ -29,9 +29,16 @@ CLAIM_COLUMNS = (
     "attribution",
     "sentence",
     "detail",
+    "subject",
 )
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """One row a claim, columns as in ``records.claim_record``."""
     return pd.DataFrame([claim_record(c) for c in claims], columns=list(CLAIM_COLUMNS))
+
+
+def sources_claims_frame(sources: Iterable[tuple[str, Iterable[Claim]]]) -> pd.DataFrame:
+    """The claims of several sources in one frame, a ``path`` column first."""
+    rows = [{"path": path, **claim_record(c)} for path, claims in sources for c in claims]
+    return pd.DataFrame(rows, columns=["path", *CLAIM_COLUMNS])
