@@ -143,7 +143,36 @@ def _tolerance(claim: Claim, other: Claim, options: Options) -> float:
     return 0.0
 
 
+_FLOORS = frozenset({Bound.MORE_THAN, Bound.AT_LEAST})
+_CEILINGS = frozenset({Bound.FEWER_THAN, Bound.AT_MOST, Bound.UP_TO})
+
+
+def _same_direction_bounds(a: Claim, b: Claim) -> bool:
+    bounds = {a.quantity.bound, b.quantity.bound}
+    return bounds <= _FLOORS or bounds <= _CEILINGS
+
+
+def _compare_bounds(a: Claim, b: Claim, options: Options) -> Comparison:
+    """Two floors (or two ceilings) for one figure: they agree when they name nearly one number.
+
+    "more than 6,000" and "more than 8,000" could both hold, but two outlets that give a floor
+    for one figure give the round number just under it; floors a third apart disagree about
+    the figure. Within twice the rounding tolerance they agree ("at least 105" vs "100-plus").
+    """
+    x = _interval(a, 0.0)
+    y = _interval(b, 0.0)
+    u = None if x is None else _middle(x)
+    v = None if y is None else _middle(y)
+    if u is None or v is None:
+        return Comparison(Verdict.UNKNOWN)
+    gap = _relative_gap(_Interval(u, u), _Interval(v, v))
+    close = abs(u - v) <= 2 * options.relative_tolerance * max(abs(u), abs(v))
+    return Comparison(Verdict.AGREE if close else Verdict.CONFLICT, is_equal=u == v, gap=gap)
+
+
 def _compare_intervals(a: Claim, b: Claim, options: Options) -> Comparison:
+    if _same_direction_bounds(a, b):
+        return _compare_bounds(a, b, options)
     x = _interval(a, _tolerance(a, b, options))
     y = _interval(b, _tolerance(b, a, options))
     if x is None or y is None:
