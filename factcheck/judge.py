@@ -31,6 +31,10 @@ NUMERIC_KINDS = frozenset(
 )
 # Kinds a reader may write either way for one fact: "2007" vs "December 2007".
 _INTERCHANGEABLE = {frozenset({Kind.YEAR, Kind.DATE})}
+# Kinds an extractor may tell apart differently for one fact ("an eight-game streak" vs "the
+# eighth straight win", "352 yards" vs "352 net yards" read as a count): such pairs may agree
+# on an equal number, but a different number is never called a conflict across kinds.
+_LOOSE_KINDS = frozenset({Kind.COUNT, Kind.ORDINAL, Kind.MEASURE, Kind.PERCENT, Kind.AGE})
 _BASE_SYMBOLS = {"metre": "m", "second": "s", "kilogram": "kg", "litre": "l", "square metre": "m²"}
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -54,6 +58,8 @@ class Comparison:
 def is_comparable(a: Claim, b: Claim) -> bool:
     """The hard gate: a clock time never pairs with a count, metres never with dollars."""
     if a.kind != b.kind:
+        if a.kind in _LOOSE_KINDS and b.kind in _LOOSE_KINDS:
+            return True
         # "2007" vs "December 2007"; never a year against a weekday.
         return frozenset({a.kind, b.kind}) in _INTERCHANGEABLE and not (
             _is_weekday(a) or _is_weekday(b)
@@ -68,6 +74,9 @@ def is_comparable(a: Claim, b: Claim) -> bool:
 
 def compare(a: Claim, b: Claim, options: Options = Options()) -> Comparison:
     """Can ``a`` and ``b`` both be true? Assumes ``is_comparable(a, b)``."""
+    if a.kind != b.kind and a.kind in _LOOSE_KINDS and b.kind in _LOOSE_KINDS:
+        same = a.quantity.value is not None and a.quantity.value == b.quantity.value
+        return Comparison(Verdict.AGREE, is_equal=True) if same else Comparison(Verdict.UNKNOWN)
     if a.kind is Kind.TIME and b.kind is Kind.TIME:
         return _compare_times(a, b)
     if Kind.DATE in (a.kind, b.kind) or (a.kind is Kind.YEAR and b.kind is Kind.YEAR):
@@ -243,9 +252,10 @@ def _compare_times(a: Claim, b: Claim) -> Comparison:
         # the verdict would hang on a zone the text does not give, so there is none.
         face = _face_difference(a, b)
         agree = face is not None and face <= limit
-        return Comparison(Verdict.AGREE if agree else Verdict.UNKNOWN, gap=gap)
+        return Comparison(Verdict.AGREE if agree else Verdict.UNKNOWN, is_equal=agree, gap=gap)
     if difference <= limit:
-        return Comparison(Verdict.AGREE, is_equal=difference == 0, gap=gap)
+        # Within a hedge's reach ("about 2045 GMT" vs "shortly before 9pm") counts as equal.
+        return Comparison(Verdict.AGREE, is_equal=True, gap=gap)
     return Comparison(Verdict.CONFLICT, gap=gap)
 
 

@@ -177,15 +177,6 @@ class Profile:
     head: str
     context: frozenset[str]
     window: tuple[str, ...]
-    is_name: bool = False
-    """The referent is a name ("Charles", "Kansas City Chiefs"): who the number is about, not
-    what it measures, so it says little about which of that team's numbers it is."""
-
-
-def is_name(text: str) -> bool:
-    """Every word of ``text`` capitalised: "Kansas City Chiefs", "Garrard"."""
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’.\-]*", text) if w.lower() not in STOPWORDS]
-    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def profile(claim: Claim) -> Profile:
@@ -196,7 +187,6 @@ def profile(claim: Claim) -> Profile:
         head=head,
         context=context_tokens(claim),
         window=window_tokens(claim),
-        is_name=is_name(claim.referent.text),
     )
 
 
@@ -225,10 +215,6 @@ CONTEXT_WEIGHT = 0.25
 WINDOW_WEIGHT = 0.25
 
 
-NAME_SHARE = 0.5
-"""The share of referent evidence that counts when both referents are names."""
-
-
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """The evidence that two claims are about one thing, by source, each from 0 to 1."""
@@ -246,8 +232,6 @@ def evidence(a: Profile, b: Profile, weights: Rarity) -> Evidence:
     if a.head and a.head == b.head:
         head = weights.key.get(a.head, 0.0) / max(weights.key.values(), default=1.0)
     referent = KEY_WEIGHT * key + HEAD_WEIGHT * head
-    if a.is_name and b.is_name:
-        referent *= NAME_SHARE
     context = weighted_jaccard(a.context, b.context, weights.context)
     window = weighted_jaccard(a.window, b.window, weights.context)
     total = referent + CONTEXT_WEIGHT * context + WINDOW_WEIGHT * window
