@@ -30,7 +30,7 @@ from factcheck.similarity import Profile, Rarity, evidence, fuzzy_jaccard, profi
 AGREE_THRESHOLD = 0.22
 # A pair whose values conflict needs this much evidence from the words alone: two outlets
 # mostly agree, so a conflict is the less likely reading and a false one costs trust.
-CONFLICT_THRESHOLD = 0.35
+CONFLICT_THRESHOLD = 0.30
 # Equal values about similar referents are likely the same fact (weak evidence, never
 # enough alone: it is added only when the values agree).
 EQUAL_BONUS = 0.30
@@ -214,10 +214,22 @@ def _is_plausible_conflict(evidence_matrix: np.ndarray, i: int, j: int, c: _Cand
         return False
     if c.sentence < MIN_SENTENCE_OVERLAP:
         return False
-    row = np.delete(evidence_matrix[i, :], j)
-    column = np.delete(evidence_matrix[:, j], i)
-    rival = max(row.max(initial=0.0), column.max(initial=0.0))
+    rival = max(_rival(evidence_matrix, i, j), _rival(evidence_matrix.T, j, i))
     return bool(c.evidence >= rival * RIVAL_MARGIN)
+
+
+def _rival(evidence_matrix: np.ndarray, i: int, j: int) -> float:
+    """The strongest other claim that row ``i`` could be about, leaving out claims that have a
+    clearly better partner of their own ("second round" matched by "second round")."""
+    best = 0.0
+    for k in range(evidence_matrix.shape[1]):
+        if k == j:
+            continue
+        value = float(evidence_matrix[i, k])
+        others = np.delete(evidence_matrix[:, k], i)
+        if value * RIVAL_MARGIN >= others.max(initial=0.0):
+            best = max(best, value)
+    return best
 
 
 def assign(

@@ -221,7 +221,7 @@ class Evidence:
 
     referent: float
     sentence: float
-    """The better of the sentence and nearby-word overlaps."""
+    """The better of the sentence overlap and the overlap of the words near the numbers."""
     total: float
 
 
@@ -235,4 +235,12 @@ def evidence(a: Profile, b: Profile, weights: Rarity) -> Evidence:
     context = weighted_jaccard(a.context, b.context, weights.context)
     window = weighted_jaccard(a.window, b.window, weights.context)
     total = referent + CONTEXT_WEIGHT * context + WINDOW_WEIGHT * window
-    return Evidence(referent, max(context, window), total)
+    # The sentence support leaves out the referent's own words: "46 people had been arrested"
+    # and "one person had been attacked" share "people", and nothing else near the number.
+    shared_key = set(a.key) | set(b.key) | {a.head, b.head}
+    nearby = weighted_jaccard(
+        [w for w in a.window if w not in shared_key],
+        [w for w in b.window if w not in shared_key],
+        weights.context,
+    )
+    return Evidence(referent, max(context, nearby), total)
