@@ -8,6 +8,7 @@ adds the rest from the parse.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.model import DIMENSIONLESS, Bound, Kind, Quantity, Unit
@@ -46,6 +47,8 @@ class Mention:
     """How the parse should look for the referent: count, measure, ordinal."""
     detail: str = ""
     bound_phrase: str = ""
+    scaled: bool = False
+    """A scale word multiplied the value ("$93 billion")."""
 
 
 def format_number(value: float) -> str:
@@ -171,7 +174,69 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
                         base_lo=to_base(lo, unit), base_hi=to_base(hi, unit))  # fmt: skip
     role = "count" if kind is Kind.COUNT else "measure"
     return Mention(start, end, kind, quantity, normalized_form(quantity), number.core_start,
-                   number.core_end, role, detail, number.bound_phrase)  # fmt: skip
+                   number.core_end, role, detail, number.bound_phrase, number.scaled or scale != 1.0)  # fmt: skip
+
+
+RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|to-|and)\s*", re.I)
+RANGE_LEAD = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+$", re.I)
+
+
+def join_ranges(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "$750,000 to $1 million", "1 per cent to 20 per cent", "between 15kHz and 17kHz" → one RANGE.
+
+    Joins two exact mentions of one unit (or a bare number and a unit, "5 to 10 miles"); a scale
+    word on the upper end only covers the lower one too when that is needed ("$89 to $93 billion").
+    """
+    out: list[Mention] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        second = mentions[index + 1] if index + 1 < len(mentions) else None
+        joined = _join(text, first, second) if second is not None else None
+        if joined is not None:
+            out.append(joined)
+            index += 2
+        else:
+            out.append(first)
+            index += 1
+    return out
+
+
+def _join(text: str, first: Mention, second: Mention) -> Mention | None:
+    gap = text[first.end : second.start]
+    a, b = first.quantity, second.quantity
+    if not RANGE_GAP.fullmatch(gap) or a.bound is not Bound.EXACT or b.bound is not Bound.EXACT:
+        return None
+    if first.kind not in (b_kind := second.kind, Kind.COUNT) or b_kind in (
+        Kind.SCORE,
+        Kind.ORDINAL,
+    ):
+        return None
+    # "US $89 to $93 billion": the same currency written two ways
+    same = a.unit.dimension == b.unit.dimension and (
+        a.unit.name.endswith(b.unit.name) or b.unit.name.endswith(a.unit.name)
+    )
+    if a.unit != b.unit and a.unit.name and not same:
+        return None
+    if a.value is None or b.value is None:
+        return None
+    lead = RANGE_LEAD.search(text[max(0, first.start - 9) : first.start])
+    if gap.strip().lower() == "and" and lead is None:
+        return None
+    low = a.value
+    if second.scaled and not first.scaled:
+        factor = 1.0
+        while low * factor * 1000 <= b.value and factor < 1e12:
+            factor *= 1000
+        low *= factor
+    if low > b.value:
+        return None
+    start = first.start - (len(lead.group(0)) if lead else 0)
+    unit = max(a.unit, b.unit, key=lambda u: len(u.name))
+    quantity = Quantity(value=None, lo=low, hi=b.value, bound=Bound.RANGE, unit=unit,
+                        base_lo=to_base(low, unit), base_hi=to_base(b.value, unit))  # fmt: skip
+    return Mention(start, second.end, second.kind, quantity, normalized_form(quantity), first.value_start,
+                   second.value_end, second.role, scaled=second.scaled)  # fmt: skip
 
 
 def find_mentions(text: str, tolerance: float = 0.05) -> tuple[Mention, ...]:
@@ -187,4 +252,4 @@ def find_mentions(text: str, tolerance: float = 0.05) -> tuple[Mention, ...]:
         mention = read_mention(text, number, tolerance)
         if mention is not None:
             found.append(mention)
-    return tuple(found)
+    return tuple(join_ranges(text, found))

@@ -58,7 +58,7 @@ NUMBER_RE = re.compile(
   | (?P<vulgar>(?<!\d)\d*[½¼¾⅓⅔⅛⅕])
   | (?P<wordfrac>\b(?:(?:{_WORD}|an?)[\s-])(?:{_DEN})\b)
   | (?P<ordinal>\b\d+(?:st|nd|rd|th)\b|\b(?:(?:{"|".join(TENS)})-)?(?:{_ORD_WORD})\b)
-  | (?P<digits>(?<![\w./:])(?:{_DIGITS})(?![:/]\d)(?:\s?(?:{_SCALE})s?\b|(?:mln|mn|bn|bln|tn|trn|k|m|b)\b)?)
+  | (?P<digits>(?<![\w./:,])(?<![A-Za-z]-)(?:{_DIGITS})(?![:/]\d)(?:\s?(?:{_SCALE})s?\b|(?:mln|mn|bn|bln|tn|trn|k|m|b)\b)?)
   | (?P<words>\b(?:(?:an?|half\s+an?)\s+(?:{_SCALE}|dozen)\b
                  |(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}|dozen))*\b
                  |dozens\b|hundreds\b|thousands\b|millions\b|billions\b))
@@ -83,6 +83,7 @@ BELOW_APPROXIMATORS = frozenset({"nearly", "almost"})
 RANGE_JOINERS = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.I)
 FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16})
 MAX_DIGITS = 18  # longer digit runs are identifiers, not quantities ("only digits" input)
+ATTACHED_CODE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|RM|Rs|US|HK|NZ)(?=\$?\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +275,11 @@ def _unscaled(text: str, number: NumberMatch) -> float:
     return parse_words(text[number.start : number.end].split()[0]) or 1.0
 
 
-def find_numbers(text: str) -> tuple[NumberMatch, ...]:
+def find_numbers(original: str) -> tuple[NumberMatch, ...]:
     """Every number expression in ``text``, bounds and ranges folded in, in text order."""
+    # "USD10m", "RM23.50": a currency code glued to the digits is blanked (same length, so
+    # offsets hold) for the number pattern, which otherwise skips digits after letters
+    text = ATTACHED_CODE.sub(lambda m: " " * len(m.group(0)), original)
     raw = [n for n in (_read(m) for m in NUMBER_RE.finditer(text)) if n is not None]
     joined: list[NumberMatch] = []
     index = 0

@@ -141,7 +141,7 @@ SYMBOL_OVERRIDES = {
 }
 # Currency signs that stand before the number ("$5", "US$ 5", "£3m").
 _CURRENCY_BEFORE = (
-    r"(?:US ?\$|\$US|[CAR]\$|NZ\$|HK\$|S\$|RM|Rs\.?|NIS|USD|EUR|GBP|\$|€|£|¥|₹|₽|₩|₪|₦|₺|₴|฿)"
+    r"(?:US ?\$|\$US|[CAR]\$|NZ\$|HK ?\$|S\$|RM|Rs\.?|[A-Z]{3}|\$|€|£|¥|₹|₽|₩|₪|₦|₺|₴|฿)"
 )
 CURRENCY_BEFORE_RE = re.compile(_CURRENCY_BEFORE + r"\s?$")
 # Base units and factors (value × factor = base value); temperature has offsets too.
