@@ -23,6 +23,7 @@ CHANGE = {
 }  # fmt: skip
 # A trend verb or adverb right before the number: "rose 0.3%", "up 19 cents", "fell by 5".
 UP = re.compile(
+    r"(?<!gave )(?<!give )(?<!gives )(?<!giving )(?<!picked )(?<!set )(?<!ended )(?<!made )"
     r"\b(?:rose|rise[sn]?|rising|up|increased?|increasing|gain(?:ed|s)?|grew|grow(?:s|n)?|climb(?:ed|s)?|"
     r"jump(?:ed|s)?|surge[ds]?|soar(?:ed|s)?|advanced?|higher|added|boost(?:ed)?|spiked?)"
     r"(?:\s+(?:by|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
@@ -30,7 +31,7 @@ UP = re.compile(
 )
 DOWN = re.compile(
     r"\b(?:fell|fall(?:s|en|ing)?|down|declined?|declining|drop(?:ped|s)?|lost|lose[s]?|los(?:ing)|slid|slump(?:ed|s)?|"
-    r"plunge[ds]?|decreased?|lower|shed|cut|tumble[ds]?|sank|dip(?:ped|s)?|slipped|eased|shrank|shrunk)"
+    r"plunge[ds]?|plummet(?:ed|s)?|sink(?:s)?|decreased?|lower|shed|cut|tumble[ds]?|sank|dip(?:ped|s)?|slipped|eased|shrank|shrunk)"
     r"(?:\s+(?:by|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
     re.I,
 )
@@ -48,11 +49,19 @@ def trend(claim: Claim, text: str) -> str:
 
 
 def counted_noun(claim: Claim) -> str:
-    """The counted noun of a count ("6,000 bodies of soldiers" → "bodies"), "" when none is stated."""
+    """The counted noun of a count ("6,000 bodies of soldiers" → "body"), "" when none is stated."""
     referent = claim.referent
     if not referent.text or referent.text == claim.subject or referent.resolved_from:
         return ""
-    return referent.text.split(" of ")[0]
+    words = referent.text.split(" of ")[0].split()
+    # participles name a state, not the thing counted: "rushing yards" → yards, "recorded songs" → songs
+    kept = [w for w in words[:-1] if "-" in w or not w.lower().endswith(("ed", "ing"))]
+    return " ".join([*kept, words[-1]]).lower() if words else ""
+
+
+def is_fraction(claim: Claim) -> bool:
+    """A share written as a fraction ("two-thirds"): a percentage in factcheck, a fraction in the gold."""
+    return claim.kind is Kind.PERCENT and claim.detail.endswith("%") and " = " in claim.detail
 
 
 def unit_name(claim: Claim) -> str:
@@ -60,7 +69,10 @@ def unit_name(claim: Claim) -> str:
         return counted_noun(claim)
     if claim.kind is Kind.AGE:
         return "year of age"
-    return claim.quantity.unit.name
+    if is_fraction(claim):
+        return ""
+    # the scorer singularises "united states" before its synonyms; quantulum3's other name is safe
+    return claim.quantity.unit.name.replace("united states dollar", "us dollar")
 
 
 def concept(claim: Claim) -> str:
@@ -85,9 +97,11 @@ def prediction(claim: Claim, text: str, *, measeval: bool = False) -> dict[str, 
         lower = q.value
     elif q.bound in (Bound.FEWER_THAN, Bound.AT_MOST, Bound.UP_TO):
         upper = q.value
+    if is_fraction(claim):
+        value = None if value is None else value / 100
     change = CHANGE[q.bound]
-    if change == "=":
-        change = trend(claim, text) or "="
+    if q.bound in (Bound.EXACT, Bound.APPROXIMATELY):
+        change = trend(claim, text) or change
     return {
         "start": claim.start, "end": claim.end, "value": value, "lower": lower, "upper": upper,
         "unit": claim.quantity.unit.name if measeval and claim.kind is not Kind.COUNT else unit_name(claim),

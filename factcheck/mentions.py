@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.model import DIMENSIONLESS, Bound, Kind, Quantity, Unit
-from factcheck.numbers import BELOW_APPROXIMATORS, MONEY_SCALES, NumberMatch, find_numbers
+from factcheck.numbers import BELOW_APPROXIMATORS, MONEY_SCALES, SCALES, NumberMatch, find_numbers
 from factcheck.units import UnitMatch, read_after, read_before, read_per, to_base
 
 PERCENT = Unit(name="percentage", dimension="dimensionless", symbol="%")
@@ -164,7 +164,7 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
         AGE_AFTER.match(text, number.end) if unit.name == "year" or unit is DIMENSIONLESS else None
     )
     if age_after is not None or (
-        AGE_BEFORE.search(text[max(0, start - 12) : start]) and unit is DIMENSIONLESS
+        AGE_BEFORE.search(text[max(0, start - 12) : start]) and unit.name in ("", "year")
     ):
         kind, unit = Kind.AGE, YEAR_OF_AGE
         if age_after is not None:
@@ -172,11 +172,19 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
     stated, lo, hi = interval(number, tolerance, scale)
     quantity = Quantity(value=stated, lo=lo, hi=hi, bound=number.bound, unit=unit,
                         base_lo=to_base(lo, unit), base_hi=to_base(hi, unit))  # fmt: skip
-    role = "count" if kind is Kind.COUNT else "measure"
+    role = {Kind.COUNT: "count", Kind.MONEY: "money"}.get(kind, "measure")
     return Mention(start, end, kind, quantity, normalized_form(quantity), number.core_start,
                    number.core_end, role, detail, number.bound_phrase, number.scaled or scale != 1.0)  # fmt: skip
 
 
+SCALE_WORD = re.compile(
+    r"(?<=[\d\s])(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)\b", re.I
+)
+TREND_BEFORE = re.compile(
+    r"\b(?:rose|rise[sn]?|up|fell|fall(?:s|en)?|down|gained|lost|dropped|climbed|jumped|slid|declined|increased|"
+    r"decreased|added|shed)(?:\s+by)?\s*$",
+    re.I,
+)
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|to-|and)\s*", re.I)
 RANGE_LEAD = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+$", re.I)
 
@@ -223,12 +231,17 @@ def _join(text: str, first: Mention, second: Mention) -> Mention | None:
     lead = RANGE_LEAD.search(text[max(0, first.start - 9) : first.start])
     if gap.strip().lower() == "and" and lead is None:
         return None
+    if TREND_BEFORE.search(text[max(0, first.start - 20) : first.start]):
+        return None  # "fell 64 points to 4,577": a change, then the level it reached
     low = a.value
-    if second.scaled and not first.scaled:
-        factor = 1.0
-        while low * factor * 1000 <= b.value and factor < 1e12:
-            factor *= 1000
-        low *= factor
+    scale = SCALE_WORD.search(text[second.value_start : second.end])
+    factor = (
+        (SCALES.get(scale.group(0).lower()) or MONEY_SCALES.get(scale.group(0).lower(), 1.0))
+        if scale
+        else 1.0
+    )
+    if second.scaled and not first.scaled and low * factor <= b.value:
+        low *= factor  # "$89 to $93 billion"; but "$200 to $4 million" stays 200
     if low > b.value:
         return None
     start = first.start - (len(lead.group(0)) if lead else 0)

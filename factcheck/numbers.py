@@ -80,6 +80,8 @@ BOUND_RE = tuple(
 )
 # "nearly"/"almost" promise a value below the stated one: [v*(1-tol), v].
 BELOW_APPROXIMATORS = frozenset({"nearly", "almost"})
+TREND_WORD = re.compile(r"\b(?:rose|rise[sn]?|up|fell|fall(?:s|en)?|down|gained|lost|dropped|climbed|jumped|slid|"
+                        r"declined|increased|decreased|added|shed)(?:\s+by)?\s*$", re.I)  # fmt: skip
 RANGE_JOINERS = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.I)
 FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16})
 MAX_DIGITS = 18  # longer digit runs are identifiers, not quantities ("only digits" input)
@@ -251,6 +253,8 @@ def _join_range(text: str, first: NumberMatch, second: NumberMatch) -> NumberMat
     if first.shape not in ("digits", "words") or not RANGE_JOINERS.fullmatch(gap):
         return None
     joiner = gap.strip().lower()
+    if joiner == "to" and TREND_WORD.search(text[max(0, first.start - 20) : first.start]):
+        return None  # "rose 18 to 25": a change, then the level reached
     window = text[max(0, first.start - 9) : first.start]
     lead = re.search(r"(?:^|(?<=\s))(between|from)\s+$", window, re.I)
     if joiner == "and" and not (lead and lead.group(1).lower() == "between"):

@@ -171,9 +171,9 @@ def _top(tokens: Sequence[Token]) -> Token:
     return tokens[-1]
 
 
-def _of_object(token: Token) -> Token | None:
+def _of_object(token: Token, prepositions: tuple[str, ...] = ("of",)) -> Token | None:
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
     return None
@@ -195,11 +195,18 @@ def _counted_noun(tokens: Sequence[Token], number: Token) -> tuple[Token | None,
     return None, False
 
 
-def _measured(tokens: Sequence[Token]) -> Token | None:
-    """What a measure or share is of: "40 per cent of its volume" → volume; "fund worth $2m" → fund."""
+def _measured(tokens: Sequence[Token], money: bool = False) -> Token | None:
+    """What a measure or share is of: "40 per cent of its volume" → volume; "fund worth $2m" → fund.
+
+    Money also takes "in": "$1 billion in gains" → gains.
+    """
     for token in tokens:
-        obj = _of_object(token)
-        if obj is not None and obj.pos_ in NOUNS:
+        obj = _of_object(token, ("of", "in") if money else ("of",))
+        if (
+            (obj is not None
+            and obj.pos_ == "NOUN")
+            or (obj is not None and obj.pos_ == "PROPN" and not money)
+        ):
             return obj
     top = _top(tokens)
     head = top.head
@@ -212,6 +219,26 @@ def _measured(tokens: Sequence[Token]) -> Token | None:
             return head.head
         if head.pos_ in NOUNS and top.dep_ != "pobj":
             return head
+    return None
+
+
+def _nearest_noun(first: Token, inside: frozenset[int]) -> Token | None:
+    """The closest noun before the number in its sentence, the head of its phrase: "this year's MSRP is $33,790"."""
+    for index in range(first.i - 1, first.sent.start - 1, -1):
+        token = first.doc[index]
+        if (
+            token.i in inside
+            or token.pos_ not in NOUNS
+            or token.ent_type_ in ("DATE", "TIME", "CARDINAL")
+        ):
+            continue
+        while (
+            token.dep_ in ("compound", "amod")
+            and token.head.pos_ in NOUNS
+            and token.head.i < first.i
+        ):
+            token = token.head
+        return token if token.i not in inside else None
     return None
 
 
@@ -366,12 +393,16 @@ class _Reader:
                 ellipsis = noun
             elif noun is not None and noun.pos_ in NOUNS:
                 referent, counted = _referent(_phrase_tokens(noun), noun), True
-        elif target.role == "measure":
-            measured = _measured(list(whole))
+        elif target.role in ("measure", "money"):
+            measured = _measured(list(whole), target.role == "money")
             if measured is not None:
                 referent = _referent(_phrase_tokens(measured), measured)
         if not referent.text and subject is not None:
             referent = _referent(_phrase_tokens(subject, keep_poss=True), subject)
+        if not referent.text and target.role != "event":
+            near = _nearest_noun(span[0], frozenset(t.i for t in whole))
+            if near is not None:
+                referent = _referent(_phrase_tokens(near, keep_poss=True), near)
         if not referent.text and target.role == "event":
             verb = number.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:

@@ -44,7 +44,8 @@ EXTRA_UNITS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "polish zloty": ("currency", ("zloty",), ("PLN",)),
     "ukrainian hryvnia": ("currency", ("hryvnia",), ("UAH", "₴")),
     "bitcoin": ("currency", ("bitcoin",), ("BTC",)),
-    "percentage point": ("dimensionless", ("percentage point", "point"), ("pp",)),
+    "percentage point": ("dimensionless", ("percentage point",), ("pp",)),
+    "point": ("dimensionless", ("point", "index point"), ("pts",)),
     "kilometre": ("length", ("kilometre", "kilometer", "klick"), ("km", "kms")),
     "millimetre": ("length", ("millimetre", "millimeter"), ("mm",)),
     "kilowatt": ("power", ("kilowatt",), ("kW",)),
@@ -134,6 +135,7 @@ SPACED_SYMBOLS = frozenset(
 )
 # Symbols that two quantulum3 units share, settled for news text: "164p" is pence, not pints.
 SYMBOL_OVERRIDES = {
+    "pc": "percentage",
     "p": "penny",
     "km/h": "kilometre per hour",
     "km/hr": "kilometre per hour",
