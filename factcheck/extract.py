@@ -136,7 +136,7 @@ def _claim(document: Document, found: _Found, reading: Reading) -> Claim | None:
         kind=kind,
         quantity=quantity,
         referent=referent if isinstance(referent, Referent) else Referent("", ""),
-        sentence=document.text[reading.sentence_start : reading.sentence_end],
+        sentence=document.text[reading.sentence_start : reading.sentence_end].rstrip(),
         sentence_start=reading.sentence_start,
         normalized=found.normalized,
         attribution=reading.attribution,
