@@ -58,7 +58,8 @@ NUMBER_RE = re.compile(
   | (?P<vulgar>(?<!\d)\d*[½¼¾⅓⅔⅛⅕])
   | (?P<wordfrac>\b(?:(?:{_WORD}|an?)[\s-])(?:{_DEN})\b)
   | (?P<ordinal>\b\d+(?:st|nd|rd|th)\b|\b(?:(?:{"|".join(TENS)})-)?(?:{_ORD_WORD})\b)
-  | (?P<digits>(?<![\w./:,])(?<![A-Za-z]-)(?:{_DIGITS})(?![:/]\d|\d)(?:\s?(?:{_SCALE})s?\b|(?:mln|mn|bn|bln|tn|trn|k|m|b)\b)?)
+  | (?P<digits>(?<![\w./:,])(?<![A-Za-z]-)(?:{_DIGITS})(?![:/]\d|\d)
+                  (?:\s?(?:{_SCALE})s?\b|(?:mln|mn|bn|bln|tn|trn|k|m|b)\b)?)
   | (?P<words>\b(?:(?:an?|half\s+an?)\s+(?:{_SCALE}|dozen)\b
                  |(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}|dozen))*\b
                  |dozens\b|hundreds\b|thousands\b|millions\b|billions\b))
