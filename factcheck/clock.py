@@ -107,6 +107,10 @@ _CLOCK_CONTEXT = frozenset({
     "since", "between", "to", "and", "noon", "midnight", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
 })  # fmt: skip
+_WORD_TIME_CONTEXT = frozenset({
+    "at", "around", "about", "approximately", "by", "before", "after", "from", "until", "till",
+    "since", "to", "and", "past", "near", "towards", "shortly", "just",
+})  # fmt: skip
 # Capitalised words that start a "<Name> time" phrase without naming a place ("The time").
 _NOT_PLACES = frozenset({
     "the", "this", "that", "a", "an", "each", "every", "any", "some", "no", "next", "last", "same", "first",
@@ -118,6 +122,11 @@ _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 def _previous_word(text: str, start: int) -> str:
     m = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
     return m.group(1) if m else ""
+
+
+def _is_word_time(text: str, start: int) -> bool:
+    """True when "noon"/"midnight" follows a word that makes it a moment ("at noon", "after midnight")."""
+    return _previous_word(text, start).casefold() in _WORD_TIME_CONTEXT
 
 
 def _line_is_only(text: str, start: int, end: int) -> bool:
@@ -216,6 +225,8 @@ def find_clock_times(text: str) -> list[ClockHit]:
                 text, m.start(), m.end(), hours, mins
             ):
                 continue
+        if form == "word" and not (has_zone or m.group("twelve") or _is_word_time(text, m.start())):
+            continue  # "midday trading", "the midnight deadline": a part of the day, not a clock
         start, bound, lo, hi = _qualifier(text, m.start())
         hits.append(ClockHit(start, end, minutes, zone, is_local, unknown, bound, lo, hi))
     return hits

@@ -102,15 +102,17 @@ _YEAR_AFTER = re.compile(
     r"World[ \t]+Cup|budget|midterms?|general[ \t]+election|presidential[ \t]+election|"
     r"vintage|model|edition|championship|tournament)\b"
 )
-# After "of 2000" a lower-case noun means a count ("a crowd of 2000 people"); these words may
-# follow a year without making it one.
+# After "of 2000" a plural noun means a count ("a crowd of 2000 people", "1945 protesters");
+# "9 August 2008 shown in ..." or "in 2012 was" is still a year. These words may follow a year
+# even though they end in "s"; the irregular plurals below make a count without one.
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _YEAR_FOLLOWERS = frozenset({
-    "the", "a", "an", "and", "or", "but", "when", "while", "as", "after", "before", "until", "to",
-    "in", "on", "at", "of", "for", "with", "by", "from", "it", "he", "she", "they", "we", "i",
-    "you", "there", "this", "that", "these", "those", "its", "his", "her", "their", "our", "was",
-    "were", "is", "are", "had", "has", "have", "will", "would", "could", "should", "did", "saw",
-    "brought", "became", "onwards", "onward", "alone",
+    "as", "is", "was", "has", "its", "his", "this", "these", "those", "thus", "plus", "us",
+    "onwards", "afterwards", "towards", "always", "perhaps",
+})  # fmt: skip
+_IRREGULAR_PLURALS = frozenset({
+    "people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
+    "fish", "feet", "mice", "geese", "data", "more", "other", "others", "new", "extra",
 })  # fmt: skip
 
 
@@ -126,9 +128,14 @@ def _valid_year(raw: str | None) -> int | None:
 
 
 def _is_count_next(text: str, end: int) -> bool:
-    """True when a lower-case word that cannot follow a year comes next ("1945 people")."""
+    """True when a word that makes the number a count comes next ("1945 people", "2000 homes")."""
     m = _NEXT_WORD.match(text, end, min(len(text), end + 30))
-    return m is not None and m.group(1) not in _YEAR_FOLLOWERS
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us")) and word not in _YEAR_FOLLOWERS
 
 
 def find_dates(text: str) -> list[DateHit]:

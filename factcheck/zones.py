@@ -41,6 +41,7 @@ class Zone:
 # Arabia +3) is left out because neither reading is safe.
 FIXED_ABBREVIATIONS: dict[str, int] = {
     "UTC": 0,
+    "UT": 0,  # Universal Time, as science writing has it ("05:28 UT")
     "GMT": 0,
     "WET": 0,
     "WEST": 60,
