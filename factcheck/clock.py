@@ -56,8 +56,9 @@ _COLON = r"(?P<h24>\d{1,2}):(?P<m24>\d{2})(?![\d:]|[.,]\d)"
 # Military "1630": only kept when a zone or "hours" follows (checked after the match).
 _MILITARY = r"(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?![\d,]|\.\d)"
 _WORDS = r"(?P<twelve>12\s+)?(?P<word>noon|midday|midnight)"
+# A dash may precede a twelve-hour time ("9-11 am") but not a bare "19:00" ("2025-19:00").
 CLOCK = re.compile(
-    rf"(?<![\w.,:$£€/+\-])(?:{_TWELVE}|{_COLON}|{_MILITARY})|\b(?i:{_WORDS})\b",
+    rf"(?<![\w.,:$£€/+])(?:{_TWELVE})|(?<![\w.,:$£€/+\-])(?:{_COLON}|{_MILITARY})|\b(?i:{_WORDS})\b",
 )
 
 # What may follow a clock time: an offset, an abbreviation, "<Name(s)> time", "local time", "hours".
@@ -80,6 +81,11 @@ _QUALIFIER = re.compile(
     r"\s+(?:at\s+)?)$"
 )
 _QUALIFIER_WINDOW = 32
+# The bare first hour of a range whose second hour carries am/pm: "9-11 am", "from 9 to 11 pm".
+_RANGE_START = re.compile(
+    r"(?:\b(?P<lead>[Bb]etween|[Ff]rom)[ \t]+)?(?<![\w.,:$£€/+\-])(?P<h>\d{1,2})(?:[:.](?P<mm>\d{2}))?"
+    r"[ \t]*(?P<sep>-|–|to|and|until|till)[ \t]*$"
+)
 APPROXIMATE_MINUTES = 15
 _QUALIFIERS: dict[str, tuple[Bound, int | None, int | None]] = {
     "about": (Bound.APPROXIMATELY, -APPROXIMATE_MINUTES, APPROXIMATE_MINUTES),
@@ -156,6 +162,24 @@ def _is_plain_clock(text: str, start: int, end: int, hours: int, minutes: int) -
     return len(text[start:end].split(":")[0]) == 2  # "19:00" stands on its own; "9:15" does not
 
 
+def _range_start(text: str, start: int, second: int) -> tuple[int, int, int] | None:
+    """(start, end, minutes) of the bare first hour in "9-11 am" or "between 9 and 11 pm".
+
+    It shares the second time's am/pm, unless that would put it after the second
+    ("11-1 pm" runs from 11 am). Its zone is the second time's.
+    """
+    m = _RANGE_START.search(text, max(0, start - _QUALIFIER_WINDOW), start)
+    if m is None or (m.group("sep") not in ("-", "–") and not m.group("lead")):
+        return None
+    hours, minutes = int(m.group("h")), int(m.group("mm") or 0)
+    if not 1 <= hours <= 12 or minutes >= 60:
+        return None
+    first = (hours % 12) * 60 + minutes + (720 if second >= 720 else 0)
+    if first >= second:
+        first = (first + 720) % 1440
+    return m.start("h"), m.end("mm") if m.group("mm") else m.end("h"), first
+
+
 def _zone_after(text: str, end: int) -> tuple[int, Zone | None, bool, str, bool]:
     """(new end, zone, is_local, unresolved name, has_hours) for what follows a time at ``end``."""
     m = _AFTER.match(text, end, min(len(text), end + _AFTER_WINDOW))
@@ -228,6 +252,10 @@ def find_clock_times(text: str) -> list[ClockHit]:
         if form == "word" and not (has_zone or m.group("twelve") or _is_word_time(text, m.start())):
             continue  # "midday trading", "the midnight deadline": a part of the day, not a clock
         start, bound, lo, hi = _qualifier(text, m.start())
+        if form == "twelve":
+            first = _range_start(text, m.start(), minutes)
+            if first is not None:
+                hits.append(ClockHit(first[0], first[1], first[2], zone, is_local, unknown))
         hits.append(ClockHit(start, end, minutes, zone, is_local, unknown, bound, lo, hi))
     return hits
 

@@ -76,8 +76,14 @@ _MONTH = (
 _ORD = r"(?:st|nd|rd|th)?"
 # ",?\s*" before the year also takes "December 23,2012", a corpus artefact with no space.
 _YEAR_TAIL = r"(?:,?[ \t]*(?P<{g}>\d{{4}})(?!\d|[.,]\d))?"
+# Day ranges come first so that "July 22-23" and "22-23 July" give two dates, not one and a stray "23".
+_DASH = r"[ \t]*[-–][ \t]*"
 DATE = re.compile(
-    rf"\b(?P<md1>{_MONTH.format(g='m1')}[ \t]+(?P<d1>\d{{1,2}}){_ORD}\b){_YEAR_TAIL.format(g='y1')}"
+    rf"\b(?P<rm>{_MONTH.format(g='rmon')}[ \t]+(?P<ra>\d{{1,2}}){_ORD})"
+    rf"{_DASH}(?P<rbd>(?P<rb>\d{{1,2}}){_ORD}\b){_YEAR_TAIL.format(g='ry')}"
+    rf"|\b(?P<qad>(?P<qa>\d{{1,2}}){_ORD}){_DASH}(?P<qbm>(?P<qb>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?"
+    rf"{_MONTH.format(g='qmon')}){_YEAR_TAIL.format(g='qy')}"
+    rf"|\b(?P<md1>{_MONTH.format(g='m1')}[ \t]+(?P<d1>\d{{1,2}}){_ORD}\b){_YEAR_TAIL.format(g='y1')}"
     rf"|\b(?P<md2>(?P<d2>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?{_MONTH.format(g='m2')}){_YEAR_TAIL.format(g='y2')}"
     rf"|(?<![\w\-/.])(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?![\w\-])"
 )
@@ -143,6 +149,9 @@ def find_dates(text: str) -> list[DateHit]:
     hits: list[DateHit] = []
     for m in DATE.finditer(text):
         year: int | None
+        if m.group("rm") or m.group("qa"):
+            hits.extend(_range_hits(text, m))
+            continue
         if m.group("y3"):
             year, month, day = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
             if _valid_year(m.group("y3")) is None or not 1 <= month <= 12:
@@ -160,6 +169,32 @@ def find_dates(text: str) -> list[DateHit]:
             continue
         hits.append(DateHit(m.start(), end, month, day, year))
     return hits
+
+
+def _range_hits(text: str, m: re.Match[str]) -> list[DateHit]:
+    """Both ends of "July 22-23, 2025" ("July 22" and "23, 2025") or "22-23 July" ("22", "23 July")."""
+    r = "r" if m.group("rm") else "q"
+    month = _month(m.group(r + "mon"))
+    year = _valid_year(m.group(r + "y"))
+    if year is not None and _is_count_next(text, m.end()):
+        year = None
+    if r == "r":
+        first = (m.start(), m.end("rm"), int(m.group("ra")))
+        second_end = m.end() if year is not None else m.end("rbd")
+        second = (m.start("rb"), second_end, int(m.group("rb")))
+    else:
+        first = (m.start("qa"), m.end("qad"), int(m.group("qa")))
+        second_end = m.end() if year is not None else m.end("qbm")
+        second = (m.start("qb"), second_end, int(m.group("qb")))
+    if not 1 <= first[2] < second[2] <= _days_in_month(month, year):
+        # "May 12-40" or "5-3 May" is no range: keep the end that has its month beside it.
+        start, end, day = first if r == "r" else second
+        return (
+            [DateHit(start, end, month, day, year)]
+            if 1 <= day <= _days_in_month(month, year)
+            else []
+        )
+    return [DateHit(start, end, month, day, year) for start, end, day in (first, second)]
 
 
 def _days_in_month(month: int, year: int | None) -> int:
