@@ -144,7 +144,27 @@ def document_from_text(
 
 # htmldate returns midnight for a page that gives only a day; a time is kept only when
 # the page stated one (it then carries a zone from the ISO meta tag, "+0000").
-_DATE_PARAMS = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True}
+# No extensive search: it guesses from the page's text and took "(c) 2025" in a footer
+# for 2025-01-01; only dates the page states as its own (meta tags, JSON-LD) count.
+_DATE_PARAMS = {
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+    "original_date": True,
+    "extensive_search": False,
+}
+
+# trafilatura falls back to whatever text a page has: a page of links gives "Home World".
+# Main text shorter than this many words outside the chrome is no article.
+_MIN_MAIN_WORDS = 8
+
+
+def _kept_words(document: Document) -> int:
+    """How many words of the text lie outside the excluded spans."""
+    kept, last = [], 0
+    for start, end in document.excluded:
+        kept.append(document.text[last:start])
+        last = end
+    kept.append(document.text[last:])
+    return len(" ".join(kept).split())
 
 
 def _metadata_date(value: str | None) -> str:
@@ -162,12 +182,18 @@ def _metadata_date(value: str | None) -> str:
 
 
 def _html_document(html: str, path: str, url: str, options: Options) -> Document:
-    """The main text of an HTML page with its metadata; offsets refer to that main text."""
+    """The main text of an HTML page with its metadata; offsets refer to that main text.
+
+    trafilatura runs in precision mode: by default a short article (two paragraphs) makes
+    it retry for recall, and that run flattened the byline and "Share on Facebook" into
+    the first paragraph.
+    """
     try:
         extracted = trafilatura.bare_extraction(
             html,
             url=url or None,
             with_metadata=True,
+            favor_precision=True,
             include_comments=False,
             include_tables=True,
             date_extraction_params=_DATE_PARAMS,
@@ -185,6 +211,8 @@ def _html_document(html: str, path: str, url: str, options: Options) -> Document
         fallback=options.published,
         title=extracted.title or "",
     )
+    if _kept_words(document) < _MIN_MAIN_WORDS:
+        raise SourceError(path, "HTML page with no main text (only navigation or boilerplate)")
     return replace(
         document,
         outlet=extracted.sitename or "",
