@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
+
+from factcheck.dateline import Dateline, find_dateline, find_datelines
+
+__all__ = ["Dateline", "find_chrome_spans", "find_dateline", "find_datelines", "merge_spans"]
 
 Span = tuple[int, int]
 
@@ -153,6 +155,11 @@ _IMAGE_LEFTOVER = re.compile(
 )
 
 
+# A line that is only a web address: the source URL pasted above the article, or a link
+# left behind by a removed embed.
+_URL_LINE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
 def _line_spans(text: str) -> Iterator[Span]:
     """Spans found one line at a time: icon runs, menus, boilerplate, image leftovers."""
     for start, end, content in _lines(text):
@@ -165,6 +172,7 @@ def _line_spans(text: str) -> Iterator[Span]:
             continue
         is_chrome = (
             _IMAGE_LEFTOVER.fullmatch(stripped) is not None
+            or _URL_LINE.fullmatch(stripped) is not None
             or _COMMENT_NOTICE.search(stripped) is not None
             or (len(stripped) <= _SHORT_LINE and _BOILERPLATE.fullmatch(stripped) is not None)
             or (len(stripped) <= _SHORT_LINE and _is_menu_line(stripped))
@@ -198,96 +206,3 @@ def find_chrome_spans(text: str) -> tuple[tuple[int, int], ...]:
         else:
             joined.append((start, end))
     return tuple(joined)
-
-
-# --- datelines -------------------------------------------------------------------------------
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-_DATES = (
-    rf"{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}",  # 23 Jul, 2025 / Wed, 23 July 2025
-    rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}",  # July 23, 2025
-    rf"{_YEAR}-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)",  # 2025-07-23
-    rf"(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./]{_YEAR}",  # 23.07.2025, 23/07/2025
-)
-_TIME = (
-    r"(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?::[0-5]\d)?"
-    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
-    r"(?:\s*(?P<zone>GMT|UTC|Z)(?:\s*(?P<offset>[+-]\d{1,2})(?::?(?P<offmin>\d{2}))?)?)?"
-)
-_LABEL = r"(?:(?:first |last )?(?:published|updated|posted|modified|date)(?: on| at)?\s*:?\s*)?"
-# One pattern per date order: the group names repeat, which one pattern could not hold.
-_DATELINES = tuple(
-    re.compile(
-        rf"^\s*{_LABEL}{form}(?:\s*(?:,|\||-|–|at|T)?\s*{_TIME})?\s*$",
-        re.IGNORECASE,
-    )
-    for form in _DATES
-)
-
-# A dateline stands above the article; one lower down is part of a story or a related link.
-_DATELINE_LINES = 12
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """A line near the top of a text that gives its publication date."""
-
-    start: int
-    end: int
-    published: str
-    """ISO 8601: "2025-07-23T10:19", "2025-07-23" without a time, a "Z" or offset when the line names GMT/UTC."""
-
-
-def _iso(match: re.Match[str]) -> str | None:
-    """The ISO form of a dateline match, or None when the numbers make no date."""
-    groups = match.groupdict()
-    name = groups["month"]
-    month = int(name) if name.isdigit() else _MONTHS[name[:3].lower()]
-    year, day = int(groups["year"]), int(groups["day"])
-    try:
-        iso = date(year, month, day).isoformat()
-    except ValueError:  # "31.02.2025"
-        return None
-    if groups["hour"] is None:
-        return iso
-    hour, minute = int(groups["hour"]), int(groups["minute"])
-    if groups["ampm"]:
-        hour = hour % 12 + (12 if groups["ampm"][0].lower() == "p" else 0)
-    if hour > 23:
-        return None
-    iso += f"T{hour:02d}:{minute:02d}"
-    if groups["zone"]:
-        if groups["offset"]:
-            offset = int(groups["offset"])
-            iso += f"{'-' if offset < 0 else '+'}{abs(offset):02d}:{groups['offmin'] or '00'}"
-        else:
-            iso += "Z"
-    return iso
-
-
-def find_dateline(text: str) -> Dateline | None:
-    """The first line near the top that is only a date (and time): "23 Jul, 2025 10:19"."""
-    seen = 0
-    for start, end, content in _lines(text):
-        if not content.strip():
-            continue
-        seen += 1
-        if seen > _DATELINE_LINES:
-            return None
-        matches = (pattern.match(content) for pattern in _DATELINES)
-        match = next((found for found in matches if found is not None), None)
-        published = _iso(match) if match is not None else None
-        if published is not None:
-            span_start, span_end = _strip_span(text, start, end)
-            return Dateline(start=span_start, end=span_end, published=published)
-    return None

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -30,7 +31,7 @@ from typing import Any
 import trafilatura
 from trafilatura.settings import Document as ExtractedPage
 
-from factcheck.chrome import Dateline, find_chrome_spans, find_dateline, merge_spans
+from factcheck.chrome import Dateline, find_chrome_spans, find_datelines, merge_spans
 from factcheck.model import Document, Skipped
 from factcheck.options import Options
 from factcheck.raw import (
@@ -82,6 +83,7 @@ _CONTENT_TYPES = {
 # A first line longer than this is a paragraph, not a headline.
 _TITLE_MAX = 200
 _RECORD_FIELDS = ("title", "url", "published", "outlet", "author")
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
 # --- plain text ------------------------------------------------------------------------------
@@ -114,15 +116,23 @@ def _choose_published(metadata: str, dateline: Dateline | None, fallback: str) -
     return dateline.published if dateline else fallback
 
 
+def _leading_url(text: str) -> str:
+    """The web address on the first line, where copied articles often carry their source."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    return first if _URL.fullmatch(first) else ""
+
+
 def _clean(text: str, path: str, *, metadata: str, fallback: str, title: str) -> Document:
     chrome = find_chrome_spans(text)
-    dateline = find_dateline(text)
-    excluded = merge_spans((*chrome, (dateline.start, dateline.end)) if dateline else chrome)
+    # Every dateline is metadata ("Published ..." and "Edited ..."); the first one dates the text.
+    datelines = find_datelines(text)
+    excluded = merge_spans((*chrome, *((d.start, d.end) for d in datelines)))
     return Document(
         path=path,
         text=text,
         title=title or _guess_title(text, excluded),
-        published=_choose_published(metadata, dateline, fallback),
+        published=_choose_published(metadata, datelines[0] if datelines else None, fallback),
+        url=_leading_url(text),
         excluded=excluded,
     )
 
@@ -217,7 +227,7 @@ def _html_document(html: str, path: str, url: str, options: Options) -> Document
         document,
         outlet=extracted.sitename or "",
         author=extracted.author or "",
-        url=url or extracted.url or "",
+        url=url or extracted.url or document.url,
     )
 
 
@@ -279,7 +289,12 @@ def _record_document(value: Any, path: str, options: Options) -> Document:
         fallback=options.published,
         title=fields["title"],
     )
-    return replace(document, url=fields["url"], outlet=fields["outlet"], author=fields["author"])
+    return replace(
+        document,
+        url=fields["url"] or document.url,
+        outlet=fields["outlet"],
+        author=fields["author"],
+    )
 
 
 # --- sources -------------------------------------------------------------------------------------

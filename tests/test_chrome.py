@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.chrome import find_chrome_spans, find_dateline, merge_spans
+from factcheck.chrome import find_chrome_spans, find_dateline, find_datelines, merge_spans
 
 CASES = Path(__file__).parent / "cases"
 
@@ -54,3 +54,13 @@ def test_seed_chrome(seed_texts: tuple[str, str]) -> None:
     assert dateline is not None
     assert dateline.published == "2025-07-23T10:19"
     assert chromed[dateline.start : dateline.end] == "23 Jul, 2025 10:19"
+
+
+def test_every_dateline_is_found_the_first_dates_the_text() -> None:
+    text = "Harbour reopens\nPublished: May 2,2016 08:10\nEdited: May 3,2016 09:45\nBody with 4 ships.\n"
+    datelines = find_datelines(text)
+    assert [(text[d.start : d.end], d.published) for d in datelines] == [
+        ("Published: May 2,2016 08:10", "2016-05-02T08:10"),
+        ("Edited: May 3,2016 09:45", "2016-05-03T09:45"),
+    ]
+    assert find_dateline(text) == datelines[0]

@@ -72,6 +72,25 @@ def test_document_from_text_falls_back_to_the_published_argument() -> None:
     assert document.title == ""  # a sentence is not a headline
 
 
+def test_leading_web_address_is_the_url_and_not_the_title() -> None:
+    text = (
+        "https://news.example.org/2019/10/02/bridge-4471\n"
+        "Bridge reopens after repairs\n"
+        "Posted on: 4:50 pm, October 2,2019\n"
+        "Edited: October 3,2019\n"
+        "The repairs took 14 months and cost $3.1 million.\n"
+    )
+    document = document_from_text(text, published="2001-01-01")
+    assert document.url == "https://news.example.org/2019/10/02/bridge-4471"
+    assert document.title == "Bridge reopens after repairs"
+    assert document.published == "2019-10-02T16:50"
+    assert _excluded(document) == [
+        "https://news.example.org/2019/10/02/bridge-4471",
+        "Posted on: 4:50 pm, October 2,2019",
+        "Edited: October 3,2019",
+    ]
+
+
 def test_example_pair_from_plain_text() -> None:
     a = read_source(str(EXAMPLE / "outlet_a.txt"), Options(published="2025-06-12"))
     b = read_source(str(EXAMPLE / "outlet_b.txt"), Options(published="2025-06-01"))
