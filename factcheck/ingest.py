@@ -83,7 +83,13 @@ _CONTENT_TYPES = {
 # A first line longer than this is a paragraph, not a headline.
 _TITLE_MAX = 200
 _RECORD_FIELDS = ("title", "url", "published", "outlet", "author")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def _field(value: str | None) -> str:
+    """A metadata value on one line, without control characters (they reach terminals)."""
+    return " ".join(_CONTROLS.sub(" ", value or "").split())
 
 
 # --- plain text ------------------------------------------------------------------------------
@@ -98,7 +104,7 @@ def _guess_title(text: str, excluded: tuple[tuple[int, int], ...]) -> str:
         if not content or any(lo <= start + line.index(content[0]) < hi for lo, hi in excluded):
             continue
         if len(content) <= _TITLE_MAX and content[-1] not in '.!?"”':
-            return content
+            return content.lstrip("#").strip()  # a Markdown heading's marks are not the title
         return ""
     return ""
 
@@ -219,14 +225,14 @@ def _html_document(html: str, path: str, url: str, options: Options) -> Document
         path,
         metadata=_metadata_date(extracted.date),
         fallback=options.published,
-        title=extracted.title or "",
+        title=_field(extracted.title),
     )
     if _kept_words(document) < _MIN_MAIN_WORDS:
         raise SourceError(path, "HTML page with no main text (only navigation or boilerplate)")
     return replace(
         document,
-        outlet=extracted.sitename or "",
-        author=extracted.author or "",
+        outlet=_field(extracted.sitename),
+        author=_field(extracted.author),
         url=url or extracted.url or document.url,
     )
 
@@ -274,7 +280,7 @@ def _record_document(value: Any, path: str, options: Options) -> Document:
             field = ""
         if not isinstance(field, str):
             raise SourceError(path, f'the record\'s "{name}" is not a string')
-        fields[name] = field.strip()
+        fields[name] = _field(field)
     if fields["published"]:
         try:
             datetime.fromisoformat(fields["published"])
@@ -376,7 +382,7 @@ def read_sources(path: str, options: Options = Options()) -> tuple[Document, ...
     A JSON Lines file or a JSON list gives one Document per record. Raises ``SourceError``
     on the first problem; ``load_sources`` is the forgiving batch version.
     """
-    if path not in ("-", "") and not is_url(path) and Path(path).is_dir():
+    if path not in ("-", "") and not is_url(path) and Path(path).is_dir():  # Path("") is "."
         files = source_files(Path(path))
         if not files:
             raise _no_sources(path)
@@ -403,9 +409,15 @@ def load_sources(
     """
     documents: list[Document] = []
     skipped: list[Skipped] = []
+    stdin_read = False
     for path in paths:
         targets: Sequence[str] = [path]
-        if path != "-" and not is_url(path) and Path(path).is_dir():
+        if path == "-":
+            if stdin_read:
+                skipped.append(Skipped(path="-", reason="standard input can be read only once"))
+                continue
+            stdin_read = True
+        elif path and not is_url(path) and Path(path).is_dir():
             targets = [str(file) for file in source_files(Path(path))]
             if not targets:
                 error = _no_sources(path)

@@ -270,6 +270,18 @@ def test_jsonl_gives_one_document_per_record(tmp_path: Path) -> None:
     assert caught.value.problem == "holds 2 documents where one was expected"
 
 
+def test_record_metadata_loses_control_characters(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    record = {
+        "text": "Body with 3 numbers.",
+        "title": "Dam\u001b[31m report\n",
+        "outlet": " Example\tWire ",
+    }
+    path.write_text(json.dumps(record), encoding="utf-8")
+    document = read_source(str(path))
+    assert (document.title, document.outlet) == ("Dam [31m report", "Example Wire")
+
+
 def test_json_list_of_records(tmp_path: Path) -> None:
     path = tmp_path / "list.json"
     path.write_text(
@@ -308,6 +320,13 @@ def test_stdin_jsonl_is_recognised(monkeypatch: pytest.MonkeyPatch) -> None:
     data = b'{"text": "One: 5 trucks."}\n{"text": "Two: 6 trucks."}\n'
     monkeypatch.setattr(sys, "stdin", _Stdin(data))
     assert [d.text for d in read_sources("-")] == ["One: 5 trucks.", "Two: 6 trucks."]
+
+
+def test_stdin_is_read_once_in_a_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(b"The bridge is 120 metres long."))
+    documents, skipped = load_sources(["-", "-"])
+    assert [d.text for d in documents] == ["The bridge is 120 metres long."]
+    assert skipped == (Skipped(path="-", reason="standard input can be read only once"),)
 
 
 def test_stdin_over_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -421,6 +440,10 @@ class _Handler(BaseHTTPRequestHandler):
     release = threading.Event()
 
     def do_GET(self) -> None:
+        if self.path == "/evil":  # a reason phrase that would clear the terminal
+            self.send_response(500, "Oops\x1b[2J")
+            self.end_headers()
+            return
         if self.path == "/slow":
             self.release.wait(10)  # longer than the client's timeout; released at teardown
             return
@@ -485,6 +508,12 @@ def test_url_errors(server: str, route: str, options: Options, problem: str) -> 
     with pytest.raises(SourceError) as caught:
         read_source(f"{server}{route}", options)
     assert str(caught.value) == f"{server}{route}: {problem}"
+
+
+def test_url_error_message_cannot_carry_escape_codes(server: str) -> None:
+    with pytest.raises(SourceError) as caught:
+        read_source(f"{server}/evil")
+    assert str(caught.value) == f"{server}/evil: HTTP error 500 Oops\\x1b[2J"
 
 
 def test_url_nobody_listening() -> None:

@@ -51,7 +51,7 @@ def test_each_story_loads_on_its_own(tmp_path: Path) -> None:
     assert stories is not None
     loaded = {story.name: load_sources(story.sources) for story in stories}
     assert [d.path.rsplit("#", 1)[1] for d in loaded["dam"][0]] == ["1", "2"]
-    assert [d.title for d in loaded["ferry"][0]] == ["", "# Ferry"]
+    assert [d.title for d in loaded["ferry"][0]] == ["", "Ferry"]  # Markdown heading marks dropped
     assert loaded["empty"][0] == ()
     assert loaded["empty"][1][0].reason.startswith("directory holds no sources")
 
