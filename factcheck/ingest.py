@@ -28,9 +28,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-from trafilatura.settings import Document as ExtractedPage
-
 from factcheck.chrome import Dateline, find_chrome_spans, find_datelines, merge_spans
 from factcheck.model import Document, Skipped
 from factcheck.options import Options
@@ -44,6 +41,7 @@ from factcheck.raw import (
     read_file,
     read_stdin,
 )
+from factcheck.webpage import NO_MAIN_TEXT, clean_field, extract_page
 
 __all__ = [
     "SOURCE_SUFFIXES",
@@ -83,13 +81,7 @@ _CONTENT_TYPES = {
 # A first line longer than this is a paragraph, not a headline.
 _TITLE_MAX = 200
 _RECORD_FIELDS = ("title", "url", "published", "outlet", "author")
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
-
-
-def _field(value: str | None) -> str:
-    """A metadata value on one line, without control characters (they reach terminals)."""
-    return " ".join(_CONTROLS.sub(" ", value or "").split())
 
 
 # --- plain text ------------------------------------------------------------------------------
@@ -158,16 +150,6 @@ def document_from_text(
 
 # --- HTML ------------------------------------------------------------------------------------
 
-# htmldate returns midnight for a page that gives only a day; a time is kept only when
-# the page stated one (it then carries a zone from the ISO meta tag, "+0000").
-# No extensive search: it guesses from the page's text and took "(c) 2025" in a footer
-# for 2025-01-01; only dates the page states as its own (meta tags, JSON-LD) count.
-_DATE_PARAMS = {
-    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-    "original_date": True,
-    "extensive_search": False,
-}
-
 # trafilatura falls back to whatever text a page has: a page of links gives "Home World".
 # Main text shorter than this many words outside the chrome is no article.
 _MIN_MAIN_WORDS = 8
@@ -183,58 +165,15 @@ def _kept_words(document: Document) -> int:
     return len(" ".join(kept).split())
 
 
-def _metadata_date(value: str | None) -> str:
-    """trafilatura's date as ISO 8601: "2025-07-23T10:19+00:00", or the day alone."""
-    if not value:
-        return ""
-    try:
-        instant = datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z")
-    except ValueError:
-        try:
-            return datetime.strptime(value[:10], "%Y-%m-%d").date().isoformat()
-        except ValueError:
-            return ""
-    return instant.isoformat(timespec="minutes")
-
-
 def _html_document(html: str, path: str, url: str, options: Options) -> Document:
-    """The main text of an HTML page with its metadata; offsets refer to that main text.
-
-    trafilatura runs in precision mode: by default a short article (two paragraphs) makes
-    it retry for recall, and that run flattened the byline and "Share on Facebook" into
-    the first paragraph.
-    """
-    try:
-        extracted = trafilatura.bare_extraction(
-            html,
-            url=url or None,
-            with_metadata=True,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=True,
-            date_extraction_params=_DATE_PARAMS,
-        )
-    except (ValueError, TypeError) as error:  # trafilatura catches most; lxml may still raise
-        raise SourceError(path, f"cannot parse the HTML page ({error})") from None
-    main = extracted.text if isinstance(extracted, ExtractedPage) else None
-    main = (main or "").replace("\r\n", "\n").strip("\n")
-    if not isinstance(extracted, ExtractedPage) or not main.strip():
-        raise SourceError(path, "HTML page with no main text (only navigation or boilerplate)")
+    """The main text of an HTML page with its metadata; offsets refer to that main text."""
+    page = extract_page(html, path, url)
     document = _clean(
-        main,
-        path,
-        metadata=_metadata_date(extracted.date),
-        fallback=options.published,
-        title=_field(extracted.title),
+        page.text, path, metadata=page.published, fallback=options.published, title=page.title
     )
     if _kept_words(document) < _MIN_MAIN_WORDS:
-        raise SourceError(path, "HTML page with no main text (only navigation or boilerplate)")
-    return replace(
-        document,
-        outlet=_field(extracted.sitename),
-        author=_field(extracted.author),
-        url=url or extracted.url or document.url,
-    )
+        raise SourceError(path, NO_MAIN_TEXT)
+    return replace(document, outlet=page.outlet, author=page.author, url=page.url or document.url)
 
 
 # --- JSON records ------------------------------------------------------------------------------
@@ -280,7 +219,7 @@ def _record_document(value: Any, path: str, options: Options) -> Document:
             field = ""
         if not isinstance(field, str):
             raise SourceError(path, f'the record\'s "{name}" is not a string')
-        fields[name] = _field(field)
+        fields[name] = clean_field(field)
     if fields["published"]:
         try:
             datetime.fromisoformat(fields["published"])

@@ -171,6 +171,19 @@ def test_chrome_inside_the_article_element_is_excluded_from_html(tmp_path: Path)
     assert document.published == "2025-03-04"  # no metadata, no dateline: the option
 
 
+def test_html_metadata_day_takes_the_time_from_a_dateline_on_that_day(tmp_path: Path) -> None:
+    paragraphs = [
+        "4 Mar, 2025 18:05",
+        "The ferry carried 412 passengers when it struck a sandbank late on Tuesday, the coastguard said.",
+        "All 38 crew members were safe, and tugs would try to free the ship at high tide.",
+    ]
+    page = tmp_path / "ferry.html"
+    page.write_text(wrap_in_page("Ferry runs aground", paragraphs, published="2025-03-04"), "utf-8")
+    document = read_source(str(page))
+    assert document.published == "2025-03-04T18:05"
+    assert kept_lines(document) == ["Ferry runs aground", *paragraphs[1:]]
+
+
 def test_html_declared_legacy_charset(tmp_path: Path) -> None:
     page = wrap_in_page(
         "Café prices",
