@@ -118,13 +118,17 @@ def _media_spans(text: str) -> Iterator[Span]:
 
 # --- share, follow and comment boilerplate -------------------------------------------------
 
-# Whole lines that are a site's calls to action, whatever their length: a comment-section
-# notice ("Dear readers! ... Please check our commenting policy").
+# Whole lines that are a site's notices, whatever their length: a comment-section notice
+# ("Dear readers! ... Please check our commenting policy"), a copyright line.
 _COMMENT_NOTICE = re.compile(
     r"^\s*dear (?:readers?|users?|visitors?)\b|"
     r"\bcomment(?:ing|s)? (?:policy|rules|guidelines|system|section)\b|"
     r"\b(?:register|log ?in|sign in) to (?:leave a |post a )?comment|"
-    r"\bto (?:leave|post) (?:a )?comments?\b",
+    r"\bto (?:leave|post) (?:a )?comments?\b|"
+    # wire-service and player notices, whatever their length ("Copyright 2019 The ... Press.
+    # All rights reserved. This material may not be published, broadcast, rewritten ...")
+    r"\ball rights reserved\b|\bmay not be (?:published|reproduced|copied)\b|"
+    r"\bmedia playback is (?:unsupported|not supported)\b",
     re.IGNORECASE,
 )
 
@@ -140,7 +144,13 @@ _BOILERPLATE = re.compile(
     r"trending(?: now)?:?|advertisement|sponsored(?: content)?|comments?(?: \(\d+\))?:?|"
     r"\d+ comments?|(?:print|email|copy link|save)(?: this (?:article|story))?|"
     r"tags?:.*|topics?:.*|all rights reserved.*|(?:©|\(c\)|copyright)\b.*|.*©.*|"
-    r"(?:photo|image|picture|video|file photo|credit)s?:.*|cookies?\b.*(?:accept|policy|settings).*)"
+    r"(?:photo|image|picture|video|file photo|credit)s?:.*|cookies?\b.*(?:accept|policy|settings).*|"
+    r"skip to (?:main )?content|image (?:caption|source|copyright).*|click here\b.*|"
+    r"\((?:ap |afp |reuters )?photo\b[^)]*\)|"
+    # furniture with numbers in it: the page's age, reading time, counters
+    r"(?:updated |posted |published )?\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|"
+    r"\d+[- ]min(?:ute)?s?(?: read)?|reading time:? .*|"
+    r"\d[\d.,]*[km]? (?:shares?|comments?|views?|likes?|reactions?))"
     r"\s*$",
     re.IGNORECASE,
 )
