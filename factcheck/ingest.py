@@ -299,10 +299,14 @@ def _documents(raw: RawSource, options: Options) -> tuple[Document, ...]:
 
 def source_files(folder: Path) -> tuple[Path, ...]:
     """The source files directly inside ``folder`` (known endings, not hidden), sorted by name."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError as error:
+        raise SourceError(str(folder), f"cannot list the directory ({error.strerror})") from None
     return tuple(
         sorted(
             entry
-            for entry in folder.iterdir()
+            for entry in entries
             if entry.is_file()
             and not entry.name.startswith(".")
             and entry.suffix.lower() in SOURCE_SUFFIXES
@@ -357,11 +361,14 @@ def load_sources(
                 continue
             stdin_read = True
         elif path and not is_url(path) and Path(path).is_dir():
-            targets = [str(file) for file in source_files(Path(path))]
-            if not targets:
-                error = _no_sources(path)
+            try:
+                targets = [str(file) for file in source_files(Path(path))]
+                if not targets:
+                    raise _no_sources(path)
+            except SourceError as error:
                 logger.warning("skipped %s", error)
                 skipped.append(Skipped(path=error.path, reason=error.problem))
+                continue
         for target in targets:
             try:
                 documents.extend(read_sources(target, options))

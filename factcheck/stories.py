@@ -89,8 +89,12 @@ def _manifest_stories(manifest: Path) -> Iterator[Story]:
 
 def _folder_stories(folder: Path) -> list[Story]:
     """One story per sub-folder; empty when ``folder`` has no sub-folders (it is plain sources)."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError as error:
+        raise SourceError(str(folder), f"cannot list the directory ({error.strerror})") from None
     subfolders = sorted(
-        entry for entry in folder.iterdir() if entry.is_dir() and not entry.name.startswith(".")
+        entry for entry in entries if entry.is_dir() and not entry.name.startswith(".")
     )
     if not subfolders:
         return []
