@@ -49,7 +49,37 @@ def _strip_span(text: str, start: int, end: int) -> Span:
 # end of the line, are chrome. The run may be glued to the last sentence of the article
 # ("...78 of their own.icon bookmarkicon close"), so it starts at the word "icon", not at
 # the line start; it must not start inside a word ("lexicon", "iconic").
-_ICON_RUN = re.compile(r"(?<![A-Za-z])(?:icon[ \-]?[a-z][a-z0-9 \-]{0,30}?){3,}[ \t]*$")
+# Linear on purpose: a nested-repetition regex backtracked exponentially on a long run
+# followed by a full stop.
+_NOT_ICON_CHAR = re.compile(r"[^a-z0-9 \-]")
+_ICON_NAME_MAX = 30
+_ICON_MIN = 3
+
+
+def _icon_run_start(line: str) -> int | None:
+    """Where a run of three or more icon names starts, when one ends the line."""
+    line = line.rstrip()
+    # The run is lower-case letters, digits, spaces and hyphens up to the end of the line.
+    tail = max((m.end() for m in _NOT_ICON_CHAR.finditer(line)), default=0)
+    icons = [m.start() for m in re.finditer("icon", line[tail:])]
+    if len(icons) < _ICON_MIN:
+        return None
+    ends = [*icons[1:], len(line) - tail]
+    # Each name (from one "icon" to the next) is short; start after the last long one.
+    first = max(
+        (
+            i + 1
+            for i, (s, e) in enumerate(zip(icons, ends, strict=True))
+            if e - s - 4 > _ICON_NAME_MAX
+        ),
+        default=0,
+    )
+    for index in range(first, len(icons)):
+        start = tail + icons[index]
+        if start == 0 or not line[start - 1].isalpha():  # "lexicon", "iconic" are words
+            return start if len(icons) - index >= _ICON_MIN else None
+    return None
+
 
 # Navigation words that a menu line is made of ("Home | World | Business | Sport").
 _MENU_WORDS = frozenset(
@@ -79,6 +109,7 @@ def _is_menu_line(line: str) -> bool:
 # A player's clock: "0:00", "25:48", and the truncated "47:0" that copying leaves;
 # optionally "0:00 / 25:48".
 _TIMER = re.compile(r"-?\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*/\s*-?\d{1,2}:\d{1,2}(?::\d{2})?)?")
+_PLAYER_START = re.compile(r"0?0:00(?:\s*/.*)?")
 _MEDIA_HEADING = re.compile(
     r"(?:podcasts?|listen(?: to (?:this|the) (?:article|story|episode))?|audio|video|watch|"
     r"play|now playing|episode)\s*:?",
@@ -91,7 +122,7 @@ def _is_timer(line: str) -> bool:
 
 
 def _media_spans(text: str) -> Iterator[Span]:
-    """A media heading followed by timer lines, or two or more timer lines in a row.
+    """A media heading followed by timer lines, or a run of timer lines that starts a player ("0:00").
 
     A single "25:48" line on its own could be a score or a clock time in a list, so a
     lone timer is only chrome under a "Podcasts"/"Listen" heading.
@@ -108,8 +139,11 @@ def _media_spans(text: str) -> Iterator[Span]:
         # trailing blank lines are not part of the block
         while last > first and not lines[last - 1][2].strip():
             last -= 1
-        timers = sum(1 for line in lines[first:last] if _is_timer(line[2]))
-        if (is_heading and timers >= 1) or timers >= 2:
+        block = [line[2].strip() for line in lines[first:last] if _is_timer(line[2])]
+        # Without a heading, a player shows itself by its "0:00" start; two clock times in
+        # a row ("15:00", "17:30") may be a schedule the story gives.
+        has_start = any(_PLAYER_START.fullmatch(timer) for timer in block)
+        if (is_heading and block) or (len(block) >= 2 and has_start):
             yield (start if is_heading else lines[first][0]), lines[last - 1][1]
             index = last
         else:
@@ -176,9 +210,9 @@ def _line_spans(text: str) -> Iterator[Span]:
         stripped = content.strip()
         if not stripped:
             continue
-        icons = _ICON_RUN.search(content)
-        if icons:
-            yield start + icons.start(), end
+        icons = _icon_run_start(content)
+        if icons is not None:
+            yield start + icons, end
             continue
         is_chrome = (
             _IMAGE_LEFTOVER.fullmatch(stripped) is not None
