@@ -125,16 +125,13 @@ def test_seed_pair_from_plain_text(seed_texts: tuple[str, str], tmp_path: Path) 
 # --- HTML -------------------------------------------------------------------------------------------
 
 
-def _sources(seed_texts: tuple[str, str] | None) -> list[tuple[str, str]]:
-    pairs = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(EXAMPLE.glob("*.txt"))]
-    return pairs + [(f"seed{i}.txt", t) for i, t in enumerate(seed_texts or ())]
-
-
 @pytest.fixture(params=["example", pytest.param("seeds", marks=pytest.mark.seeds)])
 def articles(request: pytest.FixtureRequest) -> list[tuple[str, str]]:
+    """(file name, text) for the project's example pair, or for the seed pair."""
     if request.param == "seeds":
-        return _sources(request.getfixturevalue("seed_texts"))[2:]
-    return _sources(None)
+        seeds: tuple[str, str] = request.getfixturevalue("seed_texts")
+        return [(f"seed{index}.txt", text) for index, text in enumerate(seeds)]
+    return [(path.name, path.read_text(encoding="utf-8")) for path in sorted(EXAMPLE.glob("*.txt"))]
 
 
 def test_html_page_gives_the_same_main_text(
