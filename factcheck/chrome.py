@@ -225,6 +225,28 @@ def _line_spans(text: str) -> Iterator[Span]:
             yield start, end
 
 
+# Pages print the headline twice (the title block, then again above the body); the
+# copy repeats any number in it. Only near the top, and only whole lines long enough to
+# be a headline: a short line like "Reuters" may well repeat.
+_REPEAT_LINES = 12
+_REPEAT_MIN = 20
+
+
+def _repeated_headline_spans(text: str) -> Iterator[Span]:
+    seen: set[str] = set()
+    count = 0
+    for start, end, content in _lines(text):
+        stripped = content.strip()
+        if not stripped:
+            continue
+        count += 1
+        if count > _REPEAT_LINES:
+            return
+        if len(stripped) >= _REPEAT_MIN and stripped in seen:
+            yield start, end
+        seen.add(stripped)
+
+
 def merge_spans(spans: Iterator[Span] | tuple[Span, ...] | list[Span]) -> tuple[Span, ...]:
     """Sort spans and merge the ones that overlap or touch."""
     merged: list[Span] = []
@@ -240,7 +262,7 @@ def merge_spans(spans: Iterator[Span] | tuple[Span, ...] | list[Span]) -> tuple[
 
 def find_chrome_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Regions of ``text`` that are page chrome, sorted and merged; ``text`` is not changed."""
-    spans = [*_line_spans(text), *_media_spans(text)]
+    spans = [*_line_spans(text), *_media_spans(text), *_repeated_headline_spans(text)]
     merged = merge_spans(_strip_span(text, start, end) for start, end in spans)
     # Neighbouring chrome lines ("Share this" above "Follow us on X") make one region.
     joined: list[Span] = []

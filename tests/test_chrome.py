@@ -44,12 +44,16 @@ def test_merge_spans_joins_overlapping_and_touching() -> None:
 def test_seed_chrome(seed_texts: tuple[str, str]) -> None:
     plain, chromed = seed_texts
     assert [plain[s:e] for s, e in find_chrome_spans(plain)] == [".jpg)"]
-    pieces = [chromed[s:e] for s, e in find_chrome_spans(chromed)]
-    assert len(pieces) == 2
+    spans = find_chrome_spans(chromed)
+    pieces = [chromed[s:e] for s, e in spans]
+    assert len(pieces) == 3
     assert pieces[0].startswith("icon bookmark") and pieces[0].endswith("icon fm")
+    # the headline's second printing, not its first
+    assert pieces[1] == "Kremlin confirms imminent Russia-Ukraine talks"
+    assert spans[1][0] > chromed.index(pieces[1])
     # the comment notice and the player under it are one region
-    assert pieces[1].startswith("Dear readers!")
-    assert pieces[1].endswith("commenting policy\nPodcasts\n0:00\n25:48\n0:00\n47:0")
+    assert pieces[2].startswith("Dear readers!")
+    assert pieces[2].endswith("commenting policy\nPodcasts\n0:00\n25:48\n0:00\n47:0")
     dateline = find_dateline(chromed)
     assert dateline is not None
     assert dateline.published == "2025-07-23T10:19"
