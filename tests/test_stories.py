@@ -91,6 +91,9 @@ def test_plain_sources_are_one_story(tmp_path: Path) -> None:
     (tmp_path / "flat" / "b.txt").write_text("B: 4.\n", "utf-8")
     assert discover_stories([str(tmp_path / "a.txt"), str(tmp_path / "flat"), "-"]) is None
     assert discover_stories(["https://example.org/a", str(tmp_path / "missing.txt")]) is None
+    (tmp_path / "flat" / "images").mkdir()  # a sub-folder without sources is no story
+    (tmp_path / "flat" / "images" / "lead.jpg").write_bytes(b"\xff\xd8\xff")
+    assert discover_stories([str(tmp_path / "flat")]) is None
 
 
 MANIFEST_ERRORS = {
