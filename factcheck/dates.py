@@ -98,7 +98,10 @@ RELATIVE = re.compile(
     r"last[ \t]+night)\b",
     re.IGNORECASE,
 )
-YEAR = re.compile(r"(?<![\w$£€.,\-/:])(?P<y>1[6-9]\d\d|20\d\d|2100)(?![\w%]|[.,:]\d|-\d\d-)")
+# "mid-2020" is the one place a hyphen may precede a year.
+YEAR = re.compile(
+    r"(?:(?<=mid-)|(?<![\w$£€.,\-/:]))(?P<y>1[6-9]\d\d|20\d\d|2100)(?![\w%]|[.,:]\d|-\d\d-)"
+)
 _YEAR_BEFORE = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|of|between|before|after|during|and|to|through|or)"
     r"[ \t]+(?:(?:early|late|mid|the[ \t]+end[ \t]+of|the[ \t]+start[ \t]+of)[ \t-]+)?)$"
