@@ -26,7 +26,13 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from factcheck.clock import ClockHit, find_clock_times, read_clock
+from factcheck.clock import (
+    LOCAL_TIME_UNIT,
+    UTC_TIME_UNIT,
+    ClockHit,
+    find_clock_times,
+    read_clock,
+)
 from factcheck.dates import (
     MAX_YEAR,
     MIN_YEAR,
@@ -44,6 +50,16 @@ from factcheck.model import Kind, Quantity, Unit
 DATE_UNIT = Unit("day", "calendar date")
 WEEKDAY_UNIT = Unit("weekday", "weekday")
 YEAR_UNIT = Unit("year", "calendar year")
+__all__ = [
+    "DATE_UNIT",
+    "LOCAL_TIME_UNIT",
+    "UTC_TIME_UNIT",
+    "WEEKDAY_UNIT",
+    "YEAR_UNIT",
+    "TemporalMatch",
+    "find_temporal",
+    "parse_published",
+]
 
 
 @dataclass(frozen=True, slots=True)

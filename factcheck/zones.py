@@ -175,9 +175,15 @@ def named_zone(name: str) -> Zone | None:
         if isinstance(target, int):
             return Zone(label=label, fixed_minutes=target)
         return Zone(label=label, iana=target)
+    # "Moscow Standard time" is Moscow's clock: the qualifier only matters for the named zones above.
+    place = " ".join(name.split())
+    for suffix in (" standard", " daylight", " summer"):
+        if key.endswith(suffix):
+            key, place = key.removesuffix(suffix), place[: -len(suffix)]
+            break
     iana = place_zone(key)
     if iana:
-        return Zone(label=label, iana=iana, place=" ".join(name.split()))
+        return Zone(label=label, iana=iana, place=place)
     return None
 
 

@@ -53,6 +53,7 @@ def test_abbreviation_zone_rejects(word: str) -> None:
         ("Istanbul", "Europe/Istanbul", None),
         ("Ho Chi Minh City", "Asia/Ho_Chi_Minh", None),
         ("Kiev", "Europe/Kyiv", None),  # an alternate name
+        ("Moscow Standard", "Europe/Moscow", None),
         ("Vietnamese", "Asia/Bangkok", None),  # a demonym, through Vietnam's capital Hanoi
     ],
 )
