@@ -122,6 +122,7 @@ _NOT_PLACES = frozenset({
     "the", "this", "that", "a", "an", "each", "every", "any", "some", "no", "next", "last", "same", "first",
 })  # fmt: skip
 _LINE_WINDOW = 200
+_GAME_CLOCK = re.compile(r"[ \t]+(?:to[ \t]+(?:play|go)|left|remaining)\b")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 
 
@@ -154,6 +155,8 @@ def _is_plain_clock(text: str, start: int, end: int, hours: int, minutes: int) -
         return False
     if text[end : end + 2][:1] in ("-", "–") and text[end + 1 : end + 2].isdigit():
         return False  # "3:16-18": a verse range
+    if _GAME_CLOCK.match(text, end, min(len(text), end + 20)):
+        return False  # "with 10:03 to play": a game clock counting down, not a time of day
     previous = _previous_word(text, start)
     if previous.casefold() in _CLOCK_CONTEXT:
         return True

@@ -67,11 +67,11 @@ class YearHit:
     year: int
 
 
-# Month names are capitalised in news copy; matching them case-sensitively keeps the verbs
-# "may" and "march" out. The full names come first so "Jan" does not cut "January" short.
+# Month names are capitalised in news copy ("June", "JUNE 11,2012"); requiring the capital keeps
+# the verbs "may" and "march" out. The full names come first so "Jan" does not cut "January" short.
 _MONTH = (
-    r"(?P<{g}>(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+    r"(?P<{g}>(?=[A-Z])(?i:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?))"
 )
 _ORD = r"(?:st|nd|rd|th)?"
 # ",?\s*" before the year also takes "December 23,2012", a corpus artefact with no space.
