@@ -106,6 +106,7 @@ _YEAR_BEFORE = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|of|between|before|after|during|and|to|through|or)"
     r"[ \t]+(?:(?:early|late|mid|the[ \t]+end[ \t]+of|the[ \t]+start[ \t]+of)[ \t-]+)?)$"
 )
+_DECADE = re.compile(r"(?i:\b(?:the|mid|early|late)[ \t-]+)\d{4}['’]s$")
 _YEAR_AFTER = re.compile(
     r"(?:'s|’s)(?![A-Za-z])|[ \t]+(?:season|seasons|election|elections|census|campaign|Olympics|"
     r"World[ \t]+Cup|budget|midterms?|general[ \t]+election|presidential[ \t]+election|"
@@ -243,6 +244,10 @@ def find_years(text: str) -> list[YearHit]:
         year = int(m.group("y"))
         if not MIN_YEAR <= year <= MAX_YEAR:
             continue
+        if year % 10 == 0 and _DECADE.search(
+            text, max(0, m.start() - 8), min(len(text), m.end() + 2)
+        ):
+            continue  # "the mid 1930's", "the 1990's": a decade
         if _YEAR_AFTER.match(text, m.end(), min(len(text), m.end() + 40)) or (
             _YEAR_BEFORE.search(text, max(0, m.start() - 28), m.start())
             and not _is_count_next(text, m.end())
