@@ -83,8 +83,8 @@ _QUALIFIER = re.compile(
 _QUALIFIER_WINDOW = 32
 # The bare first hour of a range whose second hour carries am/pm: "9-11 am", "from 9 to 11 pm".
 _RANGE_START = re.compile(
-    r"(?:\b(?P<lead>[Bb]etween|[Ff]rom)[ \t]+)?(?<![\w.,:$£€/+\-])(?P<h>\d{1,2})(?:[:.](?P<mm>\d{2}))?"
-    r"[ \t]*(?P<sep>-|–|to|and|until|till)[ \t]*$"
+    r"(?:\b(?P<lead>[Bb]etween|[Ff]rom)[ \t\u00a0\u202f]+)?(?<![\w.,:$£€/+\-])(?P<h>\d{1,2})(?:[:.](?P<mm>\d{2}))?"
+    r"[ \t\u00a0\u202f]*(?P<sep>-|–|to|and|until|till)[ \t\u00a0\u202f]*$"
 )
 APPROXIMATE_MINUTES = 15
 _QUALIFIERS: dict[str, tuple[Bound, int | None, int | None]] = {
@@ -122,7 +122,7 @@ _NOT_PLACES = frozenset({
     "the", "this", "that", "a", "an", "each", "every", "any", "some", "no", "next", "last", "same", "first",
 })  # fmt: skip
 _LINE_WINDOW = 200
-_GAME_CLOCK = re.compile(r"[ \t]+(?:to[ \t]+(?:play|go)|left|remaining)\b")
+_GAME_CLOCK = re.compile(r"[ \t\u00a0\u202f]+(?:to[ \t\u00a0\u202f]+(?:play|go)|left|remaining)\b")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 
 

@@ -24,6 +24,7 @@ RELATIVE_DAYS: dict[str, int] = {
     "yesterday": -1, "last night": -1, "tomorrow": 1,
 }  # fmt: skip
 MIN_YEAR, MAX_YEAR = 1600, 2100
+_S = r"[ \t\u00a0\u202f]"  # a space: web text often has no-break spaces ("July\u00a023")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,27 +76,27 @@ _MONTH = (
 )
 _ORD = r"(?:st|nd|rd|th)?"
 # ",?\s*" before the year also takes "December 23,2012", a corpus artefact with no space.
-_YEAR_TAIL = r"(?:,?[ \t]*(?P<{g}>\d{{4}})(?!\d|[.,]\d))?"
+_YEAR_TAIL = rf"(?:,?{_S}*(?P<{{g}}>\d{{{{4}}}})(?!\d|[.,]\d))?"
 # Day ranges come first so that "July 22-23" and "22-23 July" give two dates, not one and a stray "23".
-_DASH = r"[ \t]*[-–][ \t]*"
+_DASH = rf"{_S}*[-–]{_S}*"
 DATE = re.compile(
-    rf"\b(?P<rm>{_MONTH.format(g='rmon')}[ \t]+(?P<ra>\d{{1,2}}){_ORD})"
+    rf"\b(?P<rm>{_MONTH.format(g='rmon')}{_S}+(?P<ra>\d{{1,2}}){_ORD})"
     rf"{_DASH}(?P<rbd>(?P<rb>\d{{1,2}}){_ORD}\b){_YEAR_TAIL.format(g='ry')}"
-    rf"|\b(?P<qad>(?P<qa>\d{{1,2}}){_ORD}){_DASH}(?P<qbm>(?P<qb>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?"
+    rf"|\b(?P<qad>(?P<qa>\d{{1,2}}){_ORD}){_DASH}(?P<qbm>(?P<qb>\d{{1,2}}){_ORD}{_S}+(?:of{_S}+)?"
     rf"{_MONTH.format(g='qmon')}){_YEAR_TAIL.format(g='qy')}"
-    rf"|\b(?P<md1>{_MONTH.format(g='m1')}[ \t]+(?P<d1>\d{{1,2}}){_ORD}\b){_YEAR_TAIL.format(g='y1')}"
-    rf"|\b(?P<md2>(?P<d2>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?{_MONTH.format(g='m2')}){_YEAR_TAIL.format(g='y2')}"
+    rf"|\b(?P<md1>{_MONTH.format(g='m1')}{_S}+(?P<d1>\d{{1,2}}){_ORD}\b){_YEAR_TAIL.format(g='y1')}"
+    rf"|\b(?P<md2>(?P<d2>\d{{1,2}}){_ORD}{_S}+(?:of{_S}+)?{_MONTH.format(g='m2')}){_YEAR_TAIL.format(g='y2')}"
     rf"|(?<![\w\-/.])(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?![\w\-])"
 )
 # "in July 2025": the year is claimed (as a YEAR); the month alone is not a date.
-MONTH_YEAR = re.compile(rf"\b{_MONTH.format(g='m')}[ \t]+(?P<y>\d{{4}})(?!\d|[.,]\d)")
+MONTH_YEAR = re.compile(rf"\b{_MONTH.format(g='m')}{_S}+(?P<y>\d{{4}})(?!\d|[.,]\d)")
 WEEKDAY = re.compile(
-    r"\b(?:(?P<dir>[Ll]ast|[Nn]ext)[ \t]+)?"
+    rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext){_S}+)?"
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
 )
 RELATIVE = re.compile(
-    r"\b(?P<rel>today|tonight|yesterday|tomorrow|(?:this[ \t]+(?:morning|afternoon|evening))|"
-    r"last[ \t]+night)\b",
+    rf"\b(?P<rel>today|tonight|yesterday|tomorrow|(?:this{_S}+(?:morning|afternoon|evening))|"
+    rf"last{_S}+night)\b",
     re.IGNORECASE,
 )
 # "mid-2020" is the one place a hyphen may precede a year.
@@ -104,18 +105,18 @@ YEAR = re.compile(
 )
 _YEAR_BEFORE = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|of|between|before|after|during|and|to|through|or)"
-    r"[ \t]+(?:(?:early|late|mid|the[ \t]+end[ \t]+of|the[ \t]+start[ \t]+of)[ \t-]+)?)$"
+    rf"{_S}+(?:(?:early|late|mid|the{_S}+end{_S}+of|the{_S}+start{_S}+of)[ \t-]+)?)$"
 )
 _DECADE = re.compile(r"(?i:\b(?:the|mid|early|late)[ \t-]+)\d{4}['’]s$")
 _YEAR_AFTER = re.compile(
-    r"(?:'s|’s)(?![A-Za-z])|[ \t]+(?:season|seasons|election|elections|census|campaign|Olympics|"
-    r"World[ \t]+Cup|budget|midterms?|general[ \t]+election|presidential[ \t]+election|"
+    rf"(?:'s|’s)(?![A-Za-z])|{_S}+(?:season|seasons|election|elections|census|campaign|Olympics|"
+    rf"World{_S}+Cup|budget|midterms?|general{_S}+election|presidential{_S}+election|"
     r"vintage|model|edition|championship|tournament)\b"
 )
 # After "of 2000" a plural noun means a count ("a crowd of 2000 people", "1945 protesters");
 # "9 August 2008 shown in ..." or "in 2012 was" is still a year. These words may follow a year
 # even though they end in "s"; the irregular plurals below make a count without one.
-_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+_NEXT_WORD = re.compile(rf"{_S}+([a-z]+)")
 _YEAR_FOLLOWERS = frozenset({
     "as", "is", "was", "has", "its", "his", "this", "these", "those", "thus", "plus", "us",
     "onwards", "afterwards", "towards", "always", "perhaps",

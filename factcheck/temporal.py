@@ -81,9 +81,9 @@ class TemporalMatch:
 Hit = DateHit | WeekdayHit | RelativeHit | YearHit | ClockHit
 
 # A sentence ends at . ! ? (and closing quotes/brackets) before a capital, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[\"“‘(]?[A-Z0-9])|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[ \t\u00a0\u202f]+(?=[\"“‘(]?[A-Z0-9])|\n")
 # Weekday and date written together: "Tuesday, July 22", "July 22 (Tuesday)", "on Tuesday 22 July".
-_ADJACENT_GAP = re.compile(r"[ \t]*[,(]?[ \t]*(?:the[ \t]+)?")
+_ADJACENT_GAP = re.compile(r"[ \t\u00a0\u202f]*[,(]?[ \t\u00a0\u202f]*(?:the[ \t\u00a0\u202f]+)?")
 
 
 def parse_published(published: str) -> date | None:
@@ -236,7 +236,7 @@ def _adjacent_date(
     if index > 0:
         date_hit = dates[index - 1][0]
         gap_text = text[date_hit.end : hit.start] if hit.start - date_hit.end <= 3 else "x"
-        if date_hit.end <= hit.start and not gap_text.strip(" \t,("):
+        if date_hit.end <= hit.start and not gap_text.strip(" \t\u00a0,("):
             return dates[index - 1]
     return None
 
