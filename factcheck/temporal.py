@@ -12,8 +12,12 @@ How things are resolved (each rule is shown in the match's ``detail``):
 - "today", "tonight", "this morning", "yesterday", "last night", "tomorrow" are offsets from the
   publication date; with no publication date they say nothing and are not reported.
 - A clock time with a zone converts to UTC on the day the text is about: the nearest date in the
-  same sentence, else the publication date. With no day known the offset of the current date is
-  used and, when the zone has daylight saving, ``detail`` says so; ``normalized`` then has no date.
+  same sentence, else the publication date; ``normalized`` then carries the UTC date. With no
+  day known, ``normalized`` has no date ("T16:00Z") and the zone's offset is taken on a day that
+  at least gives the season: a year-less date in the sentence, else the nearest date elsewhere in
+  the text (the one before, else after), else today. ``detail`` names the day used whenever the
+  zone has daylight saving, so "3 pm Geneva time" with only "June 12" in the text is 13:00 UTC.
+- A weekday's own date ("Wednesday" resolved) also dates the times in its sentence.
 - Approximate times ("about 7 pm") get an interval of ±15 minutes ("shortly before" the quarter
   hour before). Interval ends are not wrapped at midnight, so "around midnight" is -15..15.
 """
