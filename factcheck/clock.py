@@ -33,7 +33,7 @@ class ClockHit:
     start: int
     end: int
     minutes: int
-    """Minutes after midnight on the clock face as written (7 pm → 1140)."""
+    """Minutes after midnight on the clock face as written (7 pm → 1140; 1440 for "before midnight")."""
     zone: Zone | None
     """The zone named after the time, or None (none named, or "local time")."""
     is_local: bool = False
@@ -121,6 +121,7 @@ _WORD_TIME_CONTEXT = frozenset({
 _NOT_PLACES = frozenset({
     "the", "this", "that", "a", "an", "each", "every", "any", "some", "no", "next", "last", "same", "first",
 })  # fmt: skip
+_DAY_ENDS = frozenset({"before", "by", "until", "till"})
 _LINE_WINDOW = 200
 _GAME_CLOCK = re.compile(r"[ \t\u00a0\u202f]+(?:to[ \t\u00a0\u202f]+(?:play|go)|left|remaining)\b")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
@@ -255,6 +256,12 @@ def find_clock_times(text: str) -> list[ClockHit]:
         if form == "word" and not (has_zone or m.group("twelve") or _is_word_time(text, m.start())):
             continue  # "midday trading", "the midnight deadline": a part of the day, not a clock
         start, bound, lo, hi = _qualifier(text, m.start())
+        if (
+            form == "word"
+            and minutes == 0
+            and _previous_word(text, m.start()).casefold() in _DAY_ENDS
+        ):
+            minutes = 1440  # "before midnight on Friday" is the end of Friday, not its start
         if form == "twelve":
             first = _range_start(text, m.start(), minutes)
             if first is not None:
@@ -292,7 +299,7 @@ def read_clock(
     ``source`` says where they came from, for the detail. Unzoned times stay on the local clock.
     """
     if hit.zone is None:
-        value = hit.minutes
+        value = hit.minutes % 1440
         lo, hi = _interval(hit, value)
         why = "zone not stated" if hit.is_local else "no zone stated"
         if hit.unknown_zone:
