@@ -52,7 +52,8 @@ _TWELVE = (
     r"(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))?\s?(?P<ap>[AaPp])(?:\.[Mm]\.|\.?[Mm](?![A-Za-z]))"
 )
 # Twenty-four-hour clock with a colon: "19:00", "06:00"; checked further in _is_plain_clock.
-_COLON = r"(?P<h24>\d{1,2}):(?P<m24>\d{2})(?![\d:]|[.,]\d)"
+# "19.00" (British and European usage) only with a zone or "hours": otherwise it is a decimal.
+_COLON = r"(?P<h24>\d{1,2})(?P<sep24>[:.])(?P<m24>\d{2})(?![\d:]|[.,]\d)"
 # Military "1630": only kept when a zone or "hours" follows (checked after the match).
 _MILITARY = r"(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?![\d,]|\.\d)"
 _WORDS = r"(?P<twelve>12\s+)?(?P<word>noon|midday|midnight)"
@@ -67,6 +68,7 @@ _AFTER = re.compile(
         \s?(?P<offset>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)(?!\d)
       | \s(?P<local>[Ll]ocal\s[Tt]ime)\b
       | \s(?P<name>(?:[A-Z][A-Za-z'’.\-]*\s){1,4})[Tt]ime\b
+      | \s(?P<region>Eastern|Central|Pacific|Mountain)\b(?!\s[A-Z])
       | \s?(?P<abbr>[A-Z]{2,5})(?![\w+\-−])
       | \s(?P<hours>hours|hrs)\b
     )""",
@@ -197,6 +199,8 @@ def _zone_after(text: str, end: int) -> tuple[int, Zone | None, bool, str, bool]
         return (m.end(), zone, False, "", False) if zone else (end, None, False, "", False)
     if m.group("local"):
         return m.end(), None, True, "", False
+    if m.group("region"):  # "4 p.m. Eastern", US usage without "time"
+        return m.end(), named_zone(m.group("region")), False, "", False
     if m.group("hours"):
         return m.end(), None, False, "", True
     name = m.group("name").strip()
@@ -248,6 +252,8 @@ def find_clock_times(text: str) -> list[ClockHit]:
         if form == "colon":
             hours, mins = int(m.group("h24")), int(m.group("m24"))
             if hours >= 24 or mins >= 60:
+                continue
+            if not (has_zone or has_hours) and m.group("sep24") == ".":
                 continue
             if not (has_zone or has_hours) and not _is_plain_clock(
                 text, m.start(), m.end(), hours, mins
