@@ -27,6 +27,17 @@ MIN_YEAR, MAX_YEAR = 1600, 2100
 _S = r"[ \t\u00a0\u202f]"  # a space: web text often has no-break spaces ("July\u00a023")
 
 
+# Holidays on one fixed date everywhere they are named so. Moving feasts (Easter) and
+# "Independence Day" (a different date in each country) are left out on purpose.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new years day": (1, 1), "new years eve": (12, 31), "christmas day": (12, 25),
+    "christmas eve": (12, 24), "boxing day": (12, 26), "valentines day": (2, 14),
+    "halloween": (10, 31), "fourth of july": (7, 4), "bastille day": (7, 14),
+    "armistice day": (11, 11), "remembrance day": (11, 11), "veterans day": (11, 11),
+    "st patricks day": (3, 17), "saint patricks day": (3, 17),
+}  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class DateHit:
     """A calendar date as written: "July 23", "23 Jul, 2025", "2025-07-23"."""
@@ -93,6 +104,11 @@ MONTH_YEAR = re.compile(rf"\b{_MONTH.format(g='m')}{_S}+(?P<y>\d{{4}})(?!\d|[.,]
 WEEKDAY = re.compile(
     rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext){_S}+)?"
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
+)
+HOLIDAY = re.compile(
+    rf"\b(?:New{_S}+Year['’]s{_S}+(?:Day|Eve)|Christmas{_S}+(?:Day|Eve)|Boxing{_S}+Day|"
+    rf"Valentine['’]s{_S}+Day|Halloween|Fourth{_S}+of{_S}+July|Bastille{_S}+Day|Armistice{_S}+Day|"
+    rf"Remembrance{_S}+Day|Veterans['’]?{_S}+Day|(?:St\.?|Saint){_S}+Patrick['’]s{_S}+Day)\b"
 )
 RELATIVE = re.compile(
     rf"\b(?P<rel>today|tonight|yesterday|tomorrow|(?:this{_S}+(?:morning|afternoon|evening))|"
@@ -207,6 +223,16 @@ def _days_in_month(month: int, year: int | None) -> int:
         is_leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
         return 29 if is_leap else 28
     return 30 if month in (4, 6, 9, 11) else 31
+
+
+def find_holidays(text: str) -> list[DateHit]:
+    """Fixed-date holidays as dates: "Christmas Day" is December 25 (a year is never taken from them)."""
+    hits: list[DateHit] = []
+    for m in HOLIDAY.finditer(text):
+        key = " ".join(re.sub(r"['’.]", "", m.group(0)).casefold().split())
+        month, day = HOLIDAYS[key]
+        hits.append(DateHit(m.start(), m.end(), month, day, None))
+    return hits
 
 
 def find_weekdays(text: str) -> list[WeekdayHit]:

@@ -45,6 +45,7 @@ from factcheck.dates import (
     WeekdayHit,
     YearHit,
     find_dates,
+    find_holidays,
     find_relative_days,
     find_weekdays,
     find_years,
@@ -336,6 +337,7 @@ def find_temporal(text: str, published: str = "") -> tuple[TemporalMatch, ...]:
     pub = parse_published(published)
     hits: list[Hit] = [*find_clock_times(text), *find_dates(text), *find_weekdays(text)]
     hits.extend(find_years(text))
+    hits.extend(find_holidays(text))
     if pub is not None:
         hits.extend(find_relative_days(text))
     chosen = _select(hits)
