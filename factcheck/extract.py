@@ -18,7 +18,7 @@ from factcheck.mentions import Mention, find_mentions
 from factcheck.model import Bound, Claim, Document, Kind, Quantity, Referent
 from factcheck.options import Options
 from factcheck.referents import Reading, Target, read_chunks
-from factcheck.temporal import TemporalMatch, find_temporal
+from factcheck.temporal import YEAR_UNIT, TemporalMatch, find_temporal
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,6 +32,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
 # A bare year or date-like number that spaCy reads as a DATE but the temporal finder did not
 # resolve ("in the 1990s", "Oct. 31"): not a count.
 _DATE_LABELS = frozenset({"DATE", "TIME"})
+YEAR_LIKE = re.compile(r"1[89]\d\d|20\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,15 @@ def _claim(document: Document, found: _Found, reading: Reading) -> Claim | None:
     if reading.is_name or reading.drop:
         return None
     kind, quantity = found.kind, found.quantity
+    surface = document.text[found.start : found.end]
+    if (
+        kind is Kind.COUNT
+        and YEAR_LIKE.fullmatch(surface)
+        and (reading.entity in _DATE_LABELS or not reading.counted)
+    ):
+        # "the 2003 final", "a 1988 film", "end 2019 at": a year the temporal finder left
+        kind, found = Kind.YEAR, replace(found, normalized=surface)
+        quantity = replace(quantity, unit=YEAR_UNIT)
     is_bare = kind is Kind.COUNT and quantity.bound is Bound.EXACT and not reading.counted
     if is_bare and reading.entity in _DATE_LABELS and not reading.is_age:
         return None
@@ -126,7 +136,7 @@ def _claim(document: Document, found: _Found, reading: Reading) -> Claim | None:
         kind=kind,
         quantity=quantity,
         referent=referent if isinstance(referent, Referent) else Referent("", ""),
-        sentence=document.text[reading.sentence_start : reading.sentence_end],
+        sentence=document.text[reading.sentence_start : reading.sentence_end].rstrip(),
         sentence_start=reading.sentence_start,
         normalized=found.normalized,
         attribution=reading.attribution,

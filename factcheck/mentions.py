@@ -8,10 +8,11 @@ adds the rest from the parse.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.model import DIMENSIONLESS, Bound, Kind, Quantity, Unit
-from factcheck.numbers import BELOW_APPROXIMATORS, MONEY_SCALES, NumberMatch, find_numbers
+from factcheck.numbers import BELOW_APPROXIMATORS, MONEY_SCALES, SCALES, NumberMatch, find_numbers
 from factcheck.units import UnitMatch, read_after, read_before, read_per, to_base
 
 PERCENT = Unit(name="percentage", dimension="dimensionless", symbol="%")
@@ -46,6 +47,8 @@ class Mention:
     """How the parse should look for the referent: count, measure, ordinal."""
     detail: str = ""
     bound_phrase: str = ""
+    scaled: bool = False
+    """A scale word multiplied the value ("$93 billion")."""
 
 
 def format_number(value: float) -> str:
@@ -161,7 +164,7 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
         AGE_AFTER.match(text, number.end) if unit.name == "year" or unit is DIMENSIONLESS else None
     )
     if age_after is not None or (
-        AGE_BEFORE.search(text[max(0, start - 12) : start]) and unit is DIMENSIONLESS
+        AGE_BEFORE.search(text[max(0, start - 12) : start]) and unit.name in ("", "year")
     ):
         kind, unit = Kind.AGE, YEAR_OF_AGE
         if age_after is not None:
@@ -169,9 +172,84 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
     stated, lo, hi = interval(number, tolerance, scale)
     quantity = Quantity(value=stated, lo=lo, hi=hi, bound=number.bound, unit=unit,
                         base_lo=to_base(lo, unit), base_hi=to_base(hi, unit))  # fmt: skip
-    role = "count" if kind is Kind.COUNT else "measure"
+    role = {Kind.COUNT: "count", Kind.MONEY: "money"}.get(kind, "measure")
     return Mention(start, end, kind, quantity, normalized_form(quantity), number.core_start,
-                   number.core_end, role, detail, number.bound_phrase)  # fmt: skip
+                   number.core_end, role, detail, number.bound_phrase, number.scaled or scale != 1.0)  # fmt: skip
+
+
+SCALE_WORD = re.compile(
+    r"(?<=[\d\s])(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)\b", re.I
+)
+TREND_BEFORE = re.compile(
+    r"\b(?:rose|rise[sn]?|up|fell|fall(?:s|en)?|down|gained|lost|dropped|climbed|jumped|slid|declined|increased|"
+    r"decreased|added|shed)(?:\s+by)?\s*$",
+    re.I,
+)
+RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|to-|and)\s*", re.I)
+RANGE_LEAD = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+$", re.I)
+
+
+def join_ranges(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "$750,000 to $1 million", "1 per cent to 20 per cent", "between 15kHz and 17kHz" → one RANGE.
+
+    Joins two exact mentions of one unit (or a bare number and a unit, "5 to 10 miles"); a scale
+    word on the upper end only covers the lower one too when that is needed ("$89 to $93 billion").
+    """
+    out: list[Mention] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        second = mentions[index + 1] if index + 1 < len(mentions) else None
+        joined = _join(text, first, second) if second is not None else None
+        if joined is not None:
+            out.append(joined)
+            index += 2
+        else:
+            out.append(first)
+            index += 1
+    return out
+
+
+def _join(text: str, first: Mention, second: Mention) -> Mention | None:
+    gap = text[first.end : second.start]
+    a, b = first.quantity, second.quantity
+    if not RANGE_GAP.fullmatch(gap) or a.bound is not Bound.EXACT or b.bound is not Bound.EXACT:
+        return None
+    if first.kind not in (b_kind := second.kind, Kind.COUNT) or b_kind in (
+        Kind.SCORE,
+        Kind.ORDINAL,
+    ):
+        return None
+    # "US $89 to $93 billion": the same currency written two ways
+    same = a.unit.dimension == b.unit.dimension and (
+        a.unit.name.endswith(b.unit.name) or b.unit.name.endswith(a.unit.name)
+    )
+    if a.unit != b.unit and a.unit.name and not same:
+        return None
+    if a.value is None or b.value is None:
+        return None
+    lead = RANGE_LEAD.search(text[max(0, first.start - 9) : first.start])
+    if gap.strip().lower() == "and" and lead is None:
+        return None
+    if TREND_BEFORE.search(text[max(0, first.start - 20) : first.start]):
+        return None  # "fell 64 points to 4,577": a change, then the level it reached
+    low = a.value
+    scale = SCALE_WORD.search(text[second.value_start : second.end])
+    factor = (
+        (SCALES.get(scale.group(0).lower()) or MONEY_SCALES.get(scale.group(0).lower(), 1.0))
+        if scale
+        else 1.0
+    )
+    if second.scaled and not first.scaled and low * factor <= b.value:
+        low *= factor  # "$89 to $93 billion"; but "$200 to $4 million" stays 200
+    if low > b.value:
+        return None
+    start = first.start - (len(lead.group(0)) if lead else 0)
+    unit = max(a.unit, b.unit, key=lambda u: len(u.name))
+    quantity = Quantity(value=None, lo=low, hi=b.value, bound=Bound.RANGE, unit=unit,
+                        base_lo=to_base(low, unit), base_hi=to_base(b.value, unit))  # fmt: skip
+    return Mention(start, second.end, second.kind, quantity, normalized_form(quantity), first.value_start,
+                   second.value_end, second.role, scaled=second.scaled)  # fmt: skip
 
 
 def find_mentions(text: str, tolerance: float = 0.05) -> tuple[Mention, ...]:
@@ -187,4 +265,4 @@ def find_mentions(text: str, tolerance: float = 0.05) -> tuple[Mention, ...]:
         mention = read_mention(text, number, tolerance)
         if mention is not None:
             found.append(mention)
-    return tuple(found)
+    return tuple(join_ranges(text, found))

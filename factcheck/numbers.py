@@ -58,7 +58,8 @@ NUMBER_RE = re.compile(
   | (?P<vulgar>(?<!\d)\d*[½¼¾⅓⅔⅛⅕])
   | (?P<wordfrac>\b(?:(?:{_WORD}|an?)[\s-])(?:{_DEN})\b)
   | (?P<ordinal>\b\d+(?:st|nd|rd|th)\b|\b(?:(?:{"|".join(TENS)})-)?(?:{_ORD_WORD})\b)
-  | (?P<digits>(?<![\w./:])(?:{_DIGITS})(?![:/]\d)(?:\s?(?:{_SCALE})s?\b|(?:mln|mn|bn|bln|tn|trn|k|m|b)\b)?)
+  | (?P<digits>(?<![\w./:,])(?<![A-Za-z]-)(?:{_DIGITS})(?![:/]\d|\d)
+                  (?:\s?(?:{_SCALE})s?\b|(?:mln|mn|bn|bln|tn|trn|k|m|b)\b)?)
   | (?P<words>\b(?:(?:an?|half\s+an?)\s+(?:{_SCALE}|dozen)\b
                  |(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}|dozen))*\b
                  |dozens\b|hundreds\b|thousands\b|millions\b|billions\b))
@@ -80,9 +81,12 @@ BOUND_RE = tuple(
 )
 # "nearly"/"almost" promise a value below the stated one: [v*(1-tol), v].
 BELOW_APPROXIMATORS = frozenset({"nearly", "almost"})
+TREND_WORD = re.compile(r"\b(?:rose|rise[sn]?|up|fell|fall(?:s|en)?|down|gained|lost|dropped|climbed|jumped|slid|"
+                        r"declined|increased|decreased|added|shed)(?:\s+by)?\s*$", re.I)  # fmt: skip
 RANGE_JOINERS = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.I)
 FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16})
 MAX_DIGITS = 18  # longer digit runs are identifiers, not quantities ("only digits" input)
+ATTACHED_CODE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|RM|Rs|US|HK|NZ)(?=\$?\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +254,8 @@ def _join_range(text: str, first: NumberMatch, second: NumberMatch) -> NumberMat
     if first.shape not in ("digits", "words") or not RANGE_JOINERS.fullmatch(gap):
         return None
     joiner = gap.strip().lower()
+    if joiner == "to" and TREND_WORD.search(text[max(0, first.start - 20) : first.start]):
+        return None  # "rose 18 to 25": a change, then the level reached
     window = text[max(0, first.start - 9) : first.start]
     lead = re.search(r"(?:^|(?<=\s))(between|from)\s+$", window, re.I)
     if joiner == "and" and not (lead and lead.group(1).lower() == "between"):
@@ -274,8 +280,11 @@ def _unscaled(text: str, number: NumberMatch) -> float:
     return parse_words(text[number.start : number.end].split()[0]) or 1.0
 
 
-def find_numbers(text: str) -> tuple[NumberMatch, ...]:
+def find_numbers(original: str) -> tuple[NumberMatch, ...]:
     """Every number expression in ``text``, bounds and ranges folded in, in text order."""
+    # "USD10m", "RM23.50": a currency code glued to the digits is blanked (same length, so
+    # offsets hold) for the number pattern, which otherwise skips digits after letters
+    text = ATTACHED_CODE.sub(lambda m: " " * len(m.group(0)), original)
     raw = [n for n in (_read(m) for m in NUMBER_RE.finditer(text)) if n is not None]
     joined: list[NumberMatch] = []
     index = 0

@@ -35,6 +35,7 @@ MONTHS = frozenset(
      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
      "sept", "oct", "nov", "dec"}
 )  # fmt: skip
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "relcl", "acl", "prep", "pobj", "dobj",
                         "npadvmod", "attr", "advmod", "nummod", "quantmod", "compound", "appos", "amod",
@@ -105,13 +106,20 @@ def _modifiers(token: Token, keep_poss: bool) -> list[Token]:
     return found
 
 
-def _phrase_tokens(head: Token, *, with_of: bool = True, keep_poss: bool = False) -> list[Token]:
+def _phrase_tokens(
+    head: Token,
+    *,
+    with_of: bool = True,
+    keep_poss: bool = False,
+    skip: frozenset[int] = frozenset(),
+) -> list[Token]:
     tokens = [*_modifiers(head, keep_poss), head]
     if with_of:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and objects[0].pos_ not in ("PRON", "NUM"):
+                # "turnover of 1.23 billion shekels": the number's own phrase is not the referent
+                if objects and objects[0].pos_ not in ("PRON", "NUM") and objects[0].i not in skip:
                     the = [c for c in objects[0].lefts if c.dep_ == "det" and c.lower_ == "the"]
                     tokens += [child, *the, *_modifiers(objects[0], keep_poss), objects[0]]
                 break
@@ -171,9 +179,9 @@ def _top(tokens: Sequence[Token]) -> Token:
     return tokens[-1]
 
 
-def _of_object(token: Token) -> Token | None:
+def _of_object(token: Token, prepositions: tuple[str, ...] = ("of",)) -> Token | None:
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
     return None
@@ -195,11 +203,16 @@ def _counted_noun(tokens: Sequence[Token], number: Token) -> tuple[Token | None,
     return None, False
 
 
-def _measured(tokens: Sequence[Token]) -> Token | None:
-    """What a measure or share is of: "40 per cent of its volume" → volume; "fund worth $2m" → fund."""
+def _measured(tokens: Sequence[Token], money: bool = False) -> Token | None:
+    """What a measure or share is of: "40 per cent of its volume" → volume; "fund worth $2m" → fund.
+
+    Money also takes "in": "$1 billion in gains" → gains.
+    """
     for token in tokens:
-        obj = _of_object(token)
-        if obj is not None and obj.pos_ in NOUNS:
+        obj = _of_object(token, ("of", "in") if money else ("of",))
+        if (obj is not None and obj.pos_ == "NOUN") or (
+            obj is not None and obj.pos_ == "PROPN" and not money
+        ):
             return obj
     top = _top(tokens)
     head = top.head
@@ -212,6 +225,26 @@ def _measured(tokens: Sequence[Token]) -> Token | None:
             return head.head
         if head.pos_ in NOUNS and top.dep_ != "pobj":
             return head
+    return None
+
+
+def _nearest_noun(first: Token, inside: frozenset[int]) -> Token | None:
+    """The closest noun before the number in its sentence, the head of its phrase: "this year's MSRP is $33,790"."""
+    for index in range(first.i - 1, first.sent.start - 1, -1):
+        token = first.doc[index]
+        if (
+            token.i in inside
+            or token.pos_ not in NOUNS
+            or token.ent_type_ in ("DATE", "TIME", "CARDINAL")
+        ):
+            continue
+        while (
+            token.dep_ in ("compound", "amod")
+            and token.head.pos_ in NOUNS
+            and token.head.i < first.i
+        ):
+            token = token.head
+        return token if token.i not in inside else None
     return None
 
 
@@ -315,6 +348,7 @@ class _Reader:
         self.last_speaker = ""
         """The last person a say-verb had as its subject: "she said" most often means them."""
         self.demonyms: dict[str, None] = {}
+        self.numbers: frozenset[int] = frozenset()
 
     def read(self, doc: Any, targets: Sequence[Target]) -> list[Reading]:
         # spaCy labels "Ukrainian" NORP in one sentence and GPE in the next: any capitalised
@@ -327,6 +361,11 @@ class _Reader:
                 if t.pos_ == "ADJ" and t.text[:1].isupper() and t.i > t.sent.start
             )
         )
+        # tokens of every number and its unit here: never part of another number's referent
+        self.numbers = frozenset(
+            t.i for target in targets
+            for t in (doc.char_span(target.start, target.end, alignment_mode="expand") or ())
+        )  # fmt: skip
         readings: list[Reading] = []
         ellipses: list[tuple[int, Token]] = []
         attributions: dict[int, str] = {}
@@ -366,12 +405,16 @@ class _Reader:
                 ellipsis = noun
             elif noun is not None and noun.pos_ in NOUNS:
                 referent, counted = _referent(_phrase_tokens(noun), noun), True
-        elif target.role == "measure":
-            measured = _measured(list(whole))
+        elif target.role in ("measure", "money"):
+            measured = _measured(list(whole), target.role == "money")
             if measured is not None:
-                referent = _referent(_phrase_tokens(measured), measured)
+                referent = _referent(_phrase_tokens(measured, skip=self.numbers), measured)
         if not referent.text and subject is not None:
             referent = _referent(_phrase_tokens(subject, keep_poss=True), subject)
+        if not referent.text and target.role != "event":
+            near = _nearest_noun(span[0], self.numbers)
+            if near is not None:
+                referent = _referent(_phrase_tokens(near, keep_poss=True, skip=self.numbers), near)
         if not referent.text and target.role == "event":
             verb = number.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:

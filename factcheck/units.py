@@ -44,7 +44,8 @@ EXTRA_UNITS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "polish zloty": ("currency", ("zloty",), ("PLN",)),
     "ukrainian hryvnia": ("currency", ("hryvnia",), ("UAH", "₴")),
     "bitcoin": ("currency", ("bitcoin",), ("BTC",)),
-    "percentage point": ("dimensionless", ("percentage point", "point"), ("pp",)),
+    "percentage point": ("dimensionless", ("percentage point",), ("pp",)),
+    "point": ("dimensionless", ("point", "index point"), ("pts",)),
     "kilometre": ("length", ("kilometre", "kilometer", "klick"), ("km", "kms")),
     "millimetre": ("length", ("millimetre", "millimeter"), ("mm",)),
     "kilowatt": ("power", ("kilowatt",), ("kW",)),
@@ -134,6 +135,7 @@ SPACED_SYMBOLS = frozenset(
 )
 # Symbols that two quantulum3 units share, settled for news text: "164p" is pence, not pints.
 SYMBOL_OVERRIDES = {
+    "pc": "percentage",
     "p": "penny",
     "km/h": "kilometre per hour",
     "km/hr": "kilometre per hour",
@@ -141,7 +143,7 @@ SYMBOL_OVERRIDES = {
 }
 # Currency signs that stand before the number ("$5", "US$ 5", "£3m").
 _CURRENCY_BEFORE = (
-    r"(?:US ?\$|\$US|[CAR]\$|NZ\$|HK\$|S\$|RM|Rs\.?|NIS|USD|EUR|GBP|\$|€|£|¥|₹|₽|₩|₪|₦|₺|₴|฿)"
+    r"(?:US ?\$|\$US|[CAR]\$|NZ\$|HK ?\$|S\$|RM|Rs\.?|[A-Z]{3}|\$|€|£|¥|₹|₽|₩|₪|₦|₺|₴|฿)"
 )
 CURRENCY_BEFORE_RE = re.compile(_CURRENCY_BEFORE + r"\s?$")
 # Base units and factors (value × factor = base value); temperature has offsets too.
