@@ -21,7 +21,7 @@ from itertools import combinations
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from factcheck.judge import Verdict, compare, is_comparable, value_ratio
+from factcheck.judge import Verdict, compare, is_comparable, is_same_value, value_ratio
 from factcheck.model import Claim, Kind
 from factcheck.options import Options
 from factcheck.similarity import Profile, Rarity, evidence, fuzzy_jaccard, profile, rarity
@@ -91,7 +91,7 @@ def is_restatement(first: Claim, second: Claim, text_between: str) -> bool:
 
 
 def _is_repeat(a: Claim, b: Claim, pa: Profile, pb: Profile) -> bool:
-    if not is_comparable(a, b) or a.kind != b.kind or not compare(a, b).is_equal:
+    if not is_comparable(a, b) or a.kind != b.kind or not is_same_value(a, b):
         return False
     if a.kind in _VALUE_ONLY_KINDS:
         return True
@@ -174,8 +174,9 @@ def candidate(
             is_equal = is_equal or comparison.is_equal
             ratio = max(ratio, value_ratio(x, y))
             found = evidence(profiles[x], profiles[y], weights)
-            best_evidence = max(best_evidence, found.total)
-            sentence = max(sentence, found.sentence)
+            if found.total > best_evidence:
+                # The support comes from the same pair of mentions as the evidence.
+                best_evidence, sentence = found.total, found.sentence
     if Verdict.AGREE in verdicts:
         return _Candidate(best_evidence, Verdict.AGREE, is_equal, sentence)
     if Verdict.CONFLICT in verdicts:

@@ -146,7 +146,7 @@ def _min_hi(x: _Interval, y: _Interval) -> tuple[float | None, bool]:
 def _tolerance(claim: Claim, other: Claim, options: Options) -> float:
     if claim.quantity.bound is Bound.APPROXIMATELY:
         return options.relative_tolerance
-    if claim.quantity.unit.name != other.quantity.unit.name:
+    if _is_conversion(claim, other):
         # "64 kilometres" vs "40 miles" (64.4 km): a conversion is rounded by whoever wrote it.
         return options.relative_tolerance
     return 0.0
@@ -179,6 +179,13 @@ def _compare_bounds(a: Claim, b: Claim, options: Options) -> Comparison:
     return Comparison(Verdict.AGREE if close else Verdict.CONFLICT, is_equal=u == v, gap=gap)
 
 
+def _is_conversion(a: Claim, b: Claim) -> bool:
+    """Two different units of one measured dimension ("miles" vs "km"); a bare count against
+    "points" or "people" is no conversion."""
+    x, y = a.quantity.unit, b.quantity.unit
+    return bool(x.name and y.name and x.name != y.name and x.dimension != "dimensionless")
+
+
 def _compare_intervals(a: Claim, b: Claim, options: Options) -> Comparison:
     if _same_direction_bounds(a, b):
         return _compare_bounds(a, b, options)
@@ -197,6 +204,14 @@ def _compare_intervals(a: Claim, b: Claim, options: Options) -> Comparison:
     if _overlap(x, y):
         return Comparison(Verdict.AGREE, is_equal=is_equal, gap=gap)
     return Comparison(Verdict.CONFLICT, gap=gap)
+
+
+def is_same_value(a: Claim, b: Claim) -> bool:
+    """Exactly the same value (a headline repeating the body), not merely close."""
+    if a.kind in NUMERIC_KINDS and b.kind in NUMERIC_KINDS:
+        x, y = _interval(a, 0.0), _interval(b, 0.0)
+        return x is not None and x == y and a.quantity.bound == b.quantity.bound
+    return compare(a, b).is_equal
 
 
 def value_ratio(a: Claim, b: Claim) -> float:
@@ -323,16 +338,22 @@ def _iso_weekday(claim: Claim) -> int | None:
 
 
 def _compare_weekdays(a: Claim, b: Claim) -> Comparison:
-    # A weekday resolved against the publication date compares as that date ("Wednesday" →
-    # 2025-07-23 vs "July 23" → --07-23); otherwise by day of the week.
-    x, y = _as_date(a.normalized), _as_date(b.normalized)
-    if x and y and (_is_full_date(x) or _is_full_date(y)):
-        return _compare_date_strings(x, y)
+    """A weekday against a weekday or a date, on what the texts state.
+
+    Two weekdays compare as days of the week: each outlet's "Saturday" was resolved against
+    its own publication date, and those may be a week apart. A weekday and a full date compare
+    by day of the week. Against a date without a year ("July 23"), only the weekday's resolved
+    date can say anything, and since that resolution is an inference it can agree but never
+    conflict.
+    """
     day_a, day_b = _iso_weekday(a), _iso_weekday(b)
-    if day_a is None or day_b is None:
-        return Comparison(Verdict.UNKNOWN)
-    same = day_a == day_b
-    return Comparison(Verdict.AGREE if same else Verdict.CONFLICT, is_equal=same)
+    if day_a is not None and day_b is not None:
+        same = day_a == day_b
+        return Comparison(Verdict.AGREE if same else Verdict.CONFLICT, is_equal=same)
+    x, y = _as_date(a.normalized), _as_date(b.normalized)
+    if x and y and _compare_date_strings(x, y).verdict is Verdict.AGREE:
+        return Comparison(Verdict.AGREE, is_equal=True)
+    return Comparison(Verdict.UNKNOWN)
 
 
 def _as_date(text: str) -> str:
