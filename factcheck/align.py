@@ -186,7 +186,7 @@ def candidate(
 
 def _score_matrix(candidates: list[list[_Candidate]]) -> np.ndarray:
     """Assignment scores: 0 for a pair that must not be made."""
-    evidence_matrix = np.array([[c.evidence for c in row] for row in candidates])
+    evidence_matrix = np.array([[_adjusted(c) for c in row] for row in candidates])
     scores = np.zeros(evidence_matrix.shape)
     for i, row in enumerate(candidates):
         for j, c in enumerate(row):
@@ -211,12 +211,18 @@ def _is_plausible_conflict(evidence_matrix: np.ndarray, i: int, j: int, c: _Cand
     - Ratio test: when "fourth quarter" fits "first quarter" hardly better than "third
       quarter", the words do not say which claim it is about, so no conflict is claimed.
     """
-    if c.evidence < CONFLICT_THRESHOLD + RATIO_PENALTY * min(math.log10(c.ratio), 1.0):
-        return False
-    if c.sentence < MIN_SENTENCE_OVERLAP:
+    if _adjusted(c) < CONFLICT_THRESHOLD or c.sentence < MIN_SENTENCE_OVERLAP:
         return False
     rival = max(_rival(evidence_matrix, i, j), _rival(evidence_matrix.T, j, i))
-    return bool(c.evidence >= rival * RIVAL_MARGIN)
+    return bool(_adjusted(c) >= rival * RIVAL_MARGIN)
+
+
+def _adjusted(c: _Candidate) -> float:
+    """Evidence less the doubt a large disagreement casts: a rival pairing "2,129" with
+    "eight points" is a weaker rival than its words alone suggest."""
+    if c.verdict is Verdict.CONFLICT:
+        return c.evidence - RATIO_PENALTY * min(math.log10(c.ratio), 1.0)
+    return c.evidence
 
 
 def _rival(evidence_matrix: np.ndarray, i: int, j: int) -> float:
