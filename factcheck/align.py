@@ -21,7 +21,7 @@ from itertools import combinations
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from factcheck.judge import Verdict, compare, is_comparable, is_same_value, value_ratio
+from factcheck.compare import Verdict, compare, is_comparable, is_same_value, value_ratio
 from factcheck.model import Claim, Kind
 from factcheck.options import Options
 from factcheck.similarity import Profile, Rarity, evidence, fuzzy_jaccard, profile, rarity

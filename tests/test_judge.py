@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 from builders import DOLLAR, EURO, KILOMETRE, LOCAL, MILE, UTC, WEEKDAY, claim
 
-from factcheck.judge import Verdict, compare, explain, finding_id, is_comparable, judge_group
+from factcheck.compare import Verdict, compare, is_comparable
+from factcheck.explain import explain
+from factcheck.judge import finding_id, judge_group
 from factcheck.model import DIMENSIONLESS, Bound, Kind, SourcedClaim, Status
 from factcheck.options import Options
 
