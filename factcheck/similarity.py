@@ -213,6 +213,8 @@ KEY_WEIGHT = 0.35
 HEAD_WEIGHT = 0.15
 CONTEXT_WEIGHT = 0.25
 WINDOW_WEIGHT = 0.25
+PARAPHRASE_WEIGHT = 1.2
+MIN_PARAPHRASE_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +237,11 @@ def evidence(a: Profile, b: Profile, weights: Rarity) -> Evidence:
     context = weighted_jaccard(a.context, b.context, weights.context)
     window = weighted_jaccard(a.window, b.window, weights.context)
     total = referent + CONTEXT_WEIGHT * context + WINDOW_WEIGHT * window
+    # A close paraphrase names the same fact even when the referents were read differently
+    # ("sent eight experts to monitor the poll" / "sent only three observers to monitor the vote").
+    # One shared word ("built" next to "1935" and next to "1930s") is too thin for that.
+    if len(set(a.window) | set(b.window)) >= MIN_PARAPHRASE_WORDS:
+        total = max(total, PARAPHRASE_WEIGHT * (context + window) / 2)
     # The sentence support leaves out the referent's own words: "46 people had been arrested"
     # and "one person had been attacked" share "people", and nothing else near the number.
     shared_key = set(a.key) | set(b.key) | {a.head, b.head}
