@@ -30,7 +30,7 @@ from factcheck.similarity import Profile, Rarity, evidence, fuzzy_jaccard, profi
 AGREE_THRESHOLD = 0.22
 # A pair whose values conflict needs this much evidence from the words alone: two outlets
 # mostly agree, so a conflict is the less likely reading and a false one costs trust.
-CONFLICT_THRESHOLD = 0.35
+CONFLICT_THRESHOLD = 0.30
 # Equal values about similar referents are likely the same fact (weak evidence, never
 # enough alone: it is added only when the values agree).
 EQUAL_BONUS = 0.30

@@ -50,6 +50,16 @@ _SYNONYM_FAMILIES = (
     ("year", "yr"),
     ("old", "aged", "age"),
 )
+# Number words state values, not referents: the key "third round talk" must still match
+# "fourth round talk" when one outlet changed the ordinal.
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion trillion dozen half quarter first second third
+    fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth
+    fiftieth hundredth thousandth millionth""".split()  # noqa: SIM905
+)
 _PHRASES: dict[str, str] = {}
 _WORDS: dict[str, str] = {}
 for _family in _SYNONYM_FAMILIES:
@@ -104,7 +114,7 @@ def canonical_tokens(text: str) -> tuple[str, ...]:
             continue
         word = raw if "_" in raw else lemma(raw)
         word = _WORDS.get(word, _WORDS.get(raw, word))
-        if word and word not in STOPWORDS and len(word) > 1:
+        if word and word not in STOPWORDS and word not in NUMBER_WORDS and len(word) > 1:
             tokens.append(word)
     return tuple(tokens)
 
