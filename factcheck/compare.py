@@ -211,7 +211,17 @@ def is_same_value(a: Claim, b: Claim) -> bool:
 
 
 def value_ratio(a: Claim, b: Claim) -> float:
-    """How many times larger one claim's value is than the other's; 1 when not numeric."""
+    """How many times larger one claim's value is than the other's; 1 when not numeric.
+
+    Scores compare part by part: "8-1" vs "9-1" is a near miss (1.1), "10-5" vs "9-1" is not (3).
+    """
+    if a.kind is Kind.SCORE and b.kind is Kind.SCORE:
+        x_parts, y_parts = score_numbers(a), score_numbers(b)
+        if len(x_parts) != len(y_parts) or not x_parts:
+            return 1.0
+        return max(
+            max(p + 1, q + 1) / min(p + 1, q + 1) for p, q in zip(x_parts, y_parts, strict=True)
+        )
     x, y = _interval(a, 0.0), _interval(b, 0.0)
     if x is None or y is None or a.kind not in NUMERIC_KINDS:
         return 1.0
