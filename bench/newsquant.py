@@ -26,13 +26,13 @@ UP = re.compile(
     r"(?<!gave )(?<!give )(?<!gives )(?<!giving )(?<!picked )(?<!set )(?<!ended )(?<!made )"
     r"\b(?:rose|rise[sn]?|rising|up|increased?|increasing|gain(?:ed|s)?|grew|grow(?:s|n)?|climb(?:ed|s)?|"
     r"jump(?:ed|s)?|surge[ds]?|soar(?:ed|s)?|advanced?|higher|added|boost(?:ed)?|spiked?)"
-    r"(?:\s+(?:by|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
+    r"(?:\s+(?:by|to|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
     re.I,
 )
 DOWN = re.compile(
     r"\b(?:fell|fall(?:s|en|ing)?|down|declined?|declining|drop(?:ped|s)?|lost|lose[s]?|los(?:ing)|slid|slump(?:ed|s)?|"
     r"plunge[ds]?|plummet(?:ed|s)?|sink(?:s)?|decreased?|lower|shed|cut|tumble[ds]?|sank|dip(?:ped|s)?|slipped|eased|shrank|shrunk)"
-    r"(?:\s+(?:by|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
+    r"(?:\s+(?:by|to|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
     re.I,
 )
 

@@ -123,6 +123,7 @@ def _phrase_tokens(
                     the = [c for c in objects[0].lefts if c.dep_ == "det" and c.lower_ == "the"]
                     tokens += [child, *the, *_modifiers(objects[0], keep_poss), objects[0]]
                 break
+    tokens = [t for t in tokens if t.i == head.i or t.i not in skip]
     return sorted(tokens, key=lambda t: t.i)
 
 
@@ -295,18 +296,58 @@ def _is_name(first: Token, number: Token) -> bool:
     previous = first.doc[first.i - 1]
     if previous.pos_ != "PROPN" or not previous.text[:1].isalpha() or previous.lower_ in MONTHS:
         return False
-    if (
-        previous.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "MONEY", "LOC")
-        or not first.text[:1].isdigit()
-    ):
+    if previous.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "MONEY", "LOC"):
         return False
-    if previous.head.i == number.head.i and previous.dep_ in ("nmod", "compound"):
-        return True  # "the iPhone 5 offer": both modify "offer"
+    if not first.text[:1].isdigit() and not (
+        first.text[:1].isupper() and first.i > first.sent.start + 1
+    ):
+        return False  # number words only when capitalised inside a name ("the Kick Six")
+    if previous.head.i == number.head.i and (
+        previous.dep_ in ("nmod", "compound") or number.head.i > number.i
+    ):
+        return True  # "the iPhone 5 offer", "the Stoxx 600 index": both modify the noun after
+    after = first.doc[number.i + 1] if number.i + 1 < len(first.doc) else None
+    if (
+        after is not None
+        and after.pos_ == "PROPN"
+        and after.text[:1].isupper()
+        and after.i == number.i + 1
+    ):
+        return True  # "iPhone 11 Pro": a number between two parts of a name
     return (
         number.head.i == previous.i
         or previous.head.i == number.i
         or number.dep_ in ("appos", "npadvmod")
     )
+
+
+STREETS = frozenset(
+    {
+        "street",
+        "road",
+        "avenue",
+        "lane",
+        "boulevard",
+        "drive",
+        "way",
+        "place",
+        "square",
+        "st",
+        "rd",
+        "ave",
+    }
+)
+
+
+def _is_address(number: Token) -> bool:
+    """ "575 Wilbraham Road": a street number."""
+    doc = number.doc
+    index = number.i + 1
+    while index < len(doc) and doc[index].pos_ == "PROPN" and index - number.i <= 4:
+        if doc[index].lower_.rstrip(".") in STREETS:
+            return True
+        index += 1
+    return False
 
 
 def _is_age(first: Token, last: Token) -> bool:
@@ -404,7 +445,7 @@ class _Reader:
             if noun is not None and is_ellipsis:
                 ellipsis = noun
             elif noun is not None and noun.pos_ in NOUNS:
-                referent, counted = _referent(_phrase_tokens(noun), noun), True
+                referent, counted = _referent(_phrase_tokens(noun, skip=self.numbers), noun), True
         elif target.role in ("measure", "money"):
             measured = _measured(list(whole), target.role == "money")
             if measured is not None:
@@ -423,7 +464,8 @@ class _Reader:
         drop = number.lower_ == "one" and number.dep_ != "nummod" and _of_object(number) is None
         reading = Reading(
             sentence.start_char, sentence.end_char, referent, subject_text, attribution, _context(sentence),
-            number.ent_type_, _is_name(span[0], number), _is_age(span[0], span[-1]), counted, drop,
+            number.ent_type_, _is_name(span[0], number) or _is_address(span[-1]), _is_age(span[0], span[-1]),
+            counted, drop,
         )  # fmt: skip
         return reading, ellipsis
 
