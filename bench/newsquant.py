@@ -53,6 +53,11 @@ def counted_noun(claim: Claim) -> str:
     referent = claim.referent
     if not referent.text or referent.text == claim.subject or referent.resolved_from:
         return ""
+    # counted only when the phrase follows the number ("6,000 bodies", "five of its regions"),
+    # not when it is a noun found before it
+    after = claim.sentence[claim.start - claim.sentence_start + len(claim.text) :][:60]
+    if referent.text.split()[-1] not in after:
+        return ""
     words = referent.text.split(" of ")[0].split()
     # participles name a state, not the thing counted: "rushing yards" → yards, "recorded songs" → songs
     kept = [w for w in words[:-1] if "-" in w or not w.lower().endswith(("ed", "ing"))]
