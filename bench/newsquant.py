@@ -84,7 +84,15 @@ def concept(claim: Claim) -> str:
     """NewsQuant's concept: for a count, who has or does it; otherwise what is measured."""
     if claim.kind is Kind.COUNT and counted_noun(claim):
         return claim.subject
-    return claim.referent.text or claim.subject
+    referent = claim.referent.text
+    if (
+        referent
+        and claim.subject
+        and claim.subject not in referent
+        and referent not in claim.subject
+    ):
+        return f"{referent}, {claim.subject}"  # NewsQuant names both: "fee, Jyske Bank"
+    return referent or claim.subject
 
 
 def prediction(claim: Claim, text: str, *, measeval: bool = False) -> dict[str, Any] | None:
