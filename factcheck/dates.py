@@ -145,6 +145,12 @@ _YEAR_FOLLOWERS = frozenset({
     "as", "is", "was", "has", "its", "his", "this", "these", "those", "thus", "plus", "us",
     "onwards", "afterwards", "towards", "always", "perhaps",
 })  # fmt: skip
+# Unit symbols after a number make it a measure: "between 1180 and 1980 mm".
+_UNIT_WORDS = frozenset({
+    "mm", "cm", "m", "km", "kg", "g", "mg", "lb", "lbs", "oz", "ft", "mi", "ml", "l", "t",
+    "kw", "mw", "gw", "kwh", "mwh", "mph", "kph", "hz", "khz", "mhz", "ghz", "v", "kv", "w",
+    "ha", "sq", "bn", "mn", "k", "nm", "pm", "am", "s", "ms", "min", "h", "hr", "hrs", "yr", "yrs",
+})  # fmt: skip
 _IRREGULAR_PLURALS = frozenset({
     "people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
     "fish", "feet", "mice", "geese", "data", "more", "other", "others", "new", "extra",
@@ -168,7 +174,7 @@ def _is_count_next(text: str, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    if word in _IRREGULAR_PLURALS:
+    if word in _IRREGULAR_PLURALS or word in _UNIT_WORDS:
         return True
     return word.endswith("s") and not word.endswith(("ss", "us")) and word not in _YEAR_FOLLOWERS
 
