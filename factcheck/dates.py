@@ -1,4 +1,4 @@
-"""Finding calendar expressions in raw text: dates, weekdays, relative days and years.
+"""Finding calendar expressions in raw text: dates (and fixed-date holidays), weekdays, relative days, years.
 
 Only finding and parsing happen here; resolving a date against the publication date is done by
 ``factcheck.temporal``. Patterns are linear and context checks read bounded windows.
