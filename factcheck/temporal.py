@@ -12,8 +12,12 @@ How things are resolved (each rule is shown in the match's ``detail``):
 - "today", "tonight", "this morning", "yesterday", "last night", "tomorrow" are offsets from the
   publication date; with no publication date they say nothing and are not reported.
 - A clock time with a zone converts to UTC on the day the text is about: the nearest date in the
-  same sentence, else the publication date. With no day known the offset of the current date is
-  used and, when the zone has daylight saving, ``detail`` says so; ``normalized`` then has no date.
+  same sentence, else the publication date; ``normalized`` then carries the UTC date. With no
+  day known, ``normalized`` has no date ("T16:00Z") and the zone's offset is taken on a day that
+  at least gives the season: a year-less date in the sentence, else the nearest date elsewhere in
+  the text (the one before, else after), else today. ``detail`` names the day used whenever the
+  zone has daylight saving, so "3 pm Geneva time" with only "June 12" in the text is 13:00 UTC.
+- A weekday's own date ("Wednesday" resolved) also dates the times in its sentence.
 - Approximate times ("about 7 pm") get an interval of ±15 minutes ("shortly before" the quarter
   hour before). Interval ends are not wrapped at midnight, so "around midnight" is -15..15.
 """
@@ -26,25 +30,41 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from factcheck.clock import ClockHit, find_clock_times
+from factcheck.clock import (
+    LOCAL_TIME_UNIT,
+    UTC_TIME_UNIT,
+    ClockHit,
+    find_clock_times,
+    read_clock,
+)
 from factcheck.dates import (
+    MAX_YEAR,
+    MIN_YEAR,
     DateHit,
     RelativeHit,
     WeekdayHit,
     YearHit,
     find_dates,
+    find_holidays,
     find_relative_days,
     find_weekdays,
     find_years,
 )
-from factcheck.model import Bound, Kind, Quantity, Unit
-from factcheck.zones import format_offset, has_fixed_offset, offset_minutes
+from factcheck.model import Kind, Quantity, Unit
 
 DATE_UNIT = Unit("day", "calendar date")
 WEEKDAY_UNIT = Unit("weekday", "weekday")
 YEAR_UNIT = Unit("year", "calendar year")
-UTC_TIME_UNIT = Unit("minute", "time of day UTC")
-LOCAL_TIME_UNIT = Unit("minute", "local time of day")
+__all__ = [
+    "DATE_UNIT",
+    "LOCAL_TIME_UNIT",
+    "UTC_TIME_UNIT",
+    "WEEKDAY_UNIT",
+    "YEAR_UNIT",
+    "TemporalMatch",
+    "find_temporal",
+    "parse_published",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,24 +86,27 @@ class TemporalMatch:
 Hit = DateHit | WeekdayHit | RelativeHit | YearHit | ClockHit
 
 # A sentence ends at . ! ? (and closing quotes/brackets) before a capital, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[\"“‘(]?[A-Z0-9])|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[ \t\u00a0\u202f]+(?=[\"“‘(]?[A-Z0-9])|\n")
 # Weekday and date written together: "Tuesday, July 22", "July 22 (Tuesday)", "on Tuesday 22 July".
-_ADJACENT_GAP = re.compile(r"[ \t]*[,(]?[ \t]*(?:the[ \t]+)?")
+_ADJACENT_GAP = re.compile(r"[ \t\u00a0\u202f]*[,(]?[ \t\u00a0\u202f]*(?:the[ \t\u00a0\u202f]+)?")
 
 
 def parse_published(published: str) -> date | None:
-    """The publication date from ISO 8601 ("2025-07-23", "2025-07-23T10:19+03:00"), or None."""
+    """The publication date from ISO 8601 ("2025-07-23", "2025-07-23T10:19+03:00"), or None.
+
+    Dates outside 1600-2100 are treated as unknown: they are typos, and "tomorrow" of
+    9999-12-31 could not be represented.
+    """
     text = published.strip()
-    if not text:
-        return None
+    day: date | None = None
     try:
-        return datetime.fromisoformat(text).date()
+        day = datetime.fromisoformat(text).date()
     except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+        try:
+            day = date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    return day if MIN_YEAR <= day.year <= MAX_YEAR else None
 
 
 def _nearest_year(month: int, day: int, anchor: date) -> date | None:
@@ -120,33 +143,48 @@ def _select(hits: list[Hit]) -> list[Hit]:
 
 
 @dataclass(frozen=True, slots=True)
+class _Mark:
+    """A date-bearing match, as evidence for the day of a clock time."""
+
+    offset: int
+    day: date | None
+    """The resolved date, or None when the year is unknown ("July 23" with no publication date)."""
+    season: date
+    """A date good enough to pick the daylight-saving offset: ``day`` or month/day in this year."""
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     text: str
     published: date | None
     boundaries: tuple[int, ...]
     """Sentence boundary offsets (the character after which a new sentence starts)."""
-    day_marks: tuple[tuple[int, date, str], ...]
-    """(offset, resolved date, surface) of every date-bearing match, in text order."""
+    marks: tuple[_Mark, ...]
+    """Every date-bearing match, in text order."""
+    mark_offsets: tuple[int, ...]
 
 
 def _sentence_of(context: _Context, position: int) -> int:
     return bisect.bisect_right(context.boundaries, position)
 
 
-def _day_in_sentence(context: _Context, hit: ClockHit) -> tuple[date, str] | None:
-    """The date nearest the time within its sentence, with its surface."""
+def _mark_in_sentence(context: _Context, hit: ClockHit) -> _Mark | None:
+    """The date-bearing match nearest the time within its sentence (looking 400 characters each way)."""
     sentence = _sentence_of(context, hit.start)
-    best: tuple[int, date, str] | None = None
-    offsets = [mark[0] for mark in context.day_marks]
-    low = bisect.bisect_left(offsets, hit.start - 400)
-    high = bisect.bisect_right(offsets, hit.end + 400)
-    for offset, day, surface in context.day_marks[low:high]:
-        if _sentence_of(context, offset) != sentence:
-            continue
-        distance = abs(offset - hit.start)
-        if best is None or distance < best[0]:
-            best = (distance, day, surface)
-    return None if best is None else (best[1], best[2])
+    low = bisect.bisect_left(context.mark_offsets, hit.start - 400)
+    high = bisect.bisect_right(context.mark_offsets, hit.end + 400)
+    near = [m for m in context.marks[low:high] if _sentence_of(context, m.offset) == sentence]
+    # Prefer a mark with a full date; among equals, the nearest.
+    return min(near, key=lambda m: (m.day is None, abs(m.offset - hit.start)), default=None)
+
+
+def _mark_elsewhere(context: _Context, hit: ClockHit) -> _Mark | None:
+    """The last date-bearing match before the time, else the first after it."""
+    index = bisect.bisect_left(context.mark_offsets, hit.start)
+    if index > 0:
+        return context.marks[index - 1]
+    return context.marks[index] if index < len(context.marks) else None
 
 
 def _date_match(
@@ -191,45 +229,52 @@ def _partial_date(hit: DateHit, surface: str) -> TemporalMatch:
 
 
 def _adjacent_date(
-    hit: WeekdayHit, text: str, dates: list[tuple[DateHit, date | None]]
+    hit: WeekdayHit, text: str, dates: list[tuple[DateHit, date | None]], starts: list[int]
 ) -> tuple[DateHit, date | None] | None:
-    for date_hit, day in dates:
-        if date_hit.start >= hit.end:
-            gap = _ADJACENT_GAP.match(text, hit.end, date_hit.start)
-            if gap and gap.end() == date_hit.start and date_hit.start - hit.end <= 8:
-                return date_hit, day
-        elif date_hit.end <= hit.start and hit.start - date_hit.end <= 3:
-            gap_text = text[date_hit.end : hit.start]
-            if gap_text.strip(" \t,(") == "":
-                return date_hit, day
+    """The written date right next to a weekday ("Tuesday, July 22", "22 July (Tuesday)"), if any."""
+    index = bisect.bisect_left(starts, hit.end)
+    if index < len(dates):
+        date_hit = dates[index][0]
+        gap = _ADJACENT_GAP.match(text, hit.end, date_hit.start)
+        if gap and gap.end() == date_hit.start and date_hit.start - hit.end <= 8:
+            return dates[index]
+    if index > 0:
+        date_hit = dates[index - 1][0]
+        gap_text = text[date_hit.end : hit.start] if hit.start - date_hit.end <= 3 else "x"
+        if date_hit.end <= hit.start and not gap_text.strip(" \t\u00a0,("):
+            return dates[index - 1]
     return None
 
 
 def _weekday_match(
-    hit: WeekdayHit, text: str, published: date | None, dates: list[tuple[DateHit, date | None]]
-) -> tuple[TemporalMatch, date | None]:
+    hit: WeekdayHit,
+    text: str,
+    published: date | None,
+    dates: list[tuple[DateHit, date | None]],
+    starts: list[int],
+) -> TemporalMatch:
     surface = text[hit.start : hit.end]
     value = float(hit.weekday)
     quantity = Quantity(value, value, value, unit=WEEKDAY_UNIT, base_lo=value, base_hi=value)
-    adjacent = _adjacent_date(hit, text, dates)
+    adjacent = _adjacent_date(hit, text, dates, starts)
     if adjacent is not None:
         date_hit, anchor = adjacent
         written = text[date_hit.start : date_hit.end]
         if anchor is None:
             detail = f"{surface} (next to {written}, whose year is unknown)"
-            return TemporalMatch(hit.start, hit.end, Kind.DATE, quantity, "", detail), None
+            return TemporalMatch(hit.start, hit.end, Kind.DATE, quantity, "", detail)
         day = _weekday_near(hit.weekday, anchor, hit.direction)
         detail = f"{surface} = {day.isoformat()} (week of {written} = {anchor.isoformat()})"
-        return TemporalMatch(hit.start, hit.end, Kind.DATE, quantity, day.isoformat(), detail), None
+        return TemporalMatch(hit.start, hit.end, Kind.DATE, quantity, day.isoformat(), detail)
     if published is None:
         detail = f"{surface} (no publication date to resolve it against)"
-        return TemporalMatch(hit.start, hit.end, Kind.DATE, quantity, "", detail), None
+        return TemporalMatch(hit.start, hit.end, Kind.DATE, quantity, "", detail)
     day = _weekday_near(hit.weekday, published, hit.direction)
     detail = f"{surface} = {day.isoformat()} (week of publication {published.isoformat()})"
-    return TemporalMatch(hit.start, hit.end, Kind.DATE, quantity, day.isoformat(), detail), day
+    return TemporalMatch(hit.start, hit.end, Kind.DATE, quantity, day.isoformat(), detail)
 
 
-def _relative_match(hit: RelativeHit, text: str, published: date) -> tuple[TemporalMatch, date]:
+def _relative_match(hit: RelativeHit, text: str, published: date) -> TemporalMatch:
     surface = text[hit.start : hit.end]
     day = published + timedelta(days=hit.days)
     if hit.days == 0:
@@ -239,7 +284,7 @@ def _relative_match(hit: RelativeHit, text: str, published: date) -> tuple[Tempo
     ordinal = float(day.toordinal())
     quantity = Quantity(ordinal, ordinal, ordinal, unit=DATE_UNIT, base_lo=ordinal, base_hi=ordinal)
     detail = f"{surface} = {day.isoformat()} ({note})"
-    return TemporalMatch(hit.start, hit.end, Kind.DATE, quantity, day.isoformat(), detail), day
+    return TemporalMatch(hit.start, hit.end, Kind.DATE, quantity, day.isoformat(), detail)
 
 
 def _year_match(hit: YearHit) -> TemporalMatch:
@@ -248,64 +293,40 @@ def _year_match(hit: YearHit) -> TemporalMatch:
     return TemporalMatch(hit.start, hit.end, Kind.YEAR, quantity, str(hit.year), f"year {hit.year}")
 
 
-def _hhmm(minutes: int) -> str:
-    hours, rest = divmod(minutes % 1440, 60)
-    return f"{hours:02d}:{rest:02d}"
+def _day_of(hit: ClockHit, context: _Context) -> tuple[date | None, date, str]:
+    """(the day the time is on or None, a day to take the zone's offset on, where they came from).
 
-
-def _interval(hit: ClockHit, value: int) -> tuple[float | None, float | None]:
-    lo = None if hit.lo_delta is None else float(value + hit.lo_delta)
-    hi = None if hit.hi_delta is None else float(value + hit.hi_delta)
-    return lo, hi
-
-
-def _interval_note(hit: ClockHit) -> str:
-    if hit.bound is Bound.EXACT:
-        return ""
-    lo = "" if hit.lo_delta is None else f"{hit.lo_delta:+d}"
-    hi = "" if hit.hi_delta is None else f"{hit.hi_delta:+d}"
-    return f" [{hit.bound.value}: {lo or 'open'}..{hi or 'open'} min]"
+    The same sentence's date wins, then the publication date. Failing both, a date elsewhere
+    in the text (or the current date) still tells the season, so daylight saving comes out
+    right, but the time is not pinned to that day.
+    """
+    mark = _mark_in_sentence(context, hit)
+    if mark is not None and mark.day is not None:
+        return mark.day, mark.day, f"date from '{mark.surface}' in the same sentence"
+    if context.published is not None:
+        return context.published, context.published, "publication date"
+    if mark is not None:
+        return None, mark.season, f"'{mark.surface}' in the same sentence"
+    mark = _mark_elsewhere(context, hit)
+    if mark is not None:
+        where = "earlier" if mark.offset < hit.start else "later"
+        return None, mark.season, f"'{mark.surface}' {where} in the text"
+    return None, datetime.now(UTC).date(), "today"
 
 
 def _time_match(hit: ClockHit, context: _Context) -> TemporalMatch:
     surface = context.text[hit.start : hit.end]
     if hit.zone is None:
-        value = hit.minutes
-        lo, hi = _interval(hit, value)
-        why = "zone not stated" if hit.is_local else "no zone stated"
-        if hit.unknown_zone:
-            why = f"zone '{hit.unknown_zone}' not recognised"
-        detail = f"{surface} = {_hhmm(value)} on the local clock ({why}){_interval_note(hit)}"
-        quantity = Quantity(float(value), lo, hi, hit.bound, LOCAL_TIME_UNIT, lo, hi)
-        return TemporalMatch(hit.start, hit.end, Kind.TIME, quantity, f"T{_hhmm(value)}", detail)
-    found = _day_in_sentence(context, hit)
-    if found is not None:
-        day, source = found[0], f"date from '{found[1]}' in the same sentence"
-    elif context.published is not None:
-        day, source = context.published, "publication date"
+        quantity, normalized, detail = read_clock(hit, surface, None, date.min, "")
     else:
-        day, source = None, ""
-    reference = day or datetime.now(UTC).date()
-    offset = offset_minutes(hit.zone, reference, hit.minutes)
-    utc = hit.minutes - offset
-    value = utc % 1440
-    lo, hi = _interval(hit, value)
-    quantity = Quantity(float(value), lo, hi, hit.bound, UTC_TIME_UNIT, lo, hi)
-    detail = f"{surface} ({format_offset(offset)}) = {_hhmm(value)} UTC"
-    if day is not None:
-        utc_day = day + timedelta(days=utc // 1440)
-        normalized = f"{utc_day.isoformat()}T{_hhmm(value)}Z"
-        shift = {-1: ", the day before", 1: ", the day after"}.get(utc // 1440, "")
-        detail += f" on {utc_day.isoformat()} ({source}{shift})"
-    else:
-        normalized = f"T{_hhmm(value)}Z"
-        if not has_fixed_offset(hit.zone, reference.year):
-            detail += f" (no date known: offset as on {reference.isoformat()})"
-    if hit.zone.place:
-        detail += f" [{hit.zone.place} → {hit.zone.iana}]"
-    return TemporalMatch(
-        hit.start, hit.end, Kind.TIME, quantity, normalized, detail + _interval_note(hit)
-    )
+        quantity, normalized, detail = read_clock(hit, surface, *_day_of(hit, context))
+    return TemporalMatch(hit.start, hit.end, Kind.TIME, quantity, normalized, detail)
+
+
+def _season(hit: DateHit) -> date:
+    """A date with the hit's month and day, for daylight-saving rules when the year is unknown."""
+    year = hit.year or datetime.now(UTC).year
+    return date(year if hit.month != 2 or hit.day != 29 else 2024, hit.month, hit.day)
 
 
 def find_temporal(text: str, published: str = "") -> tuple[TemporalMatch, ...]:
@@ -314,46 +335,42 @@ def find_temporal(text: str, published: str = "") -> tuple[TemporalMatch, ...]:
     ``published`` (ISO 8601 or "") anchors years, weekdays, "today" and the day of clock times.
     """
     pub = parse_published(published)
-    hits: list[Hit] = [
-        *find_clock_times(text),
-        *find_dates(text),
-        *find_weekdays(text),
-        *find_years(text),
-    ]
+    hits: list[Hit] = [*find_clock_times(text), *find_dates(text), *find_weekdays(text)]
+    hits.extend(find_years(text))
+    hits.extend(find_holidays(text))
     if pub is not None:
         hits.extend(find_relative_days(text))
     chosen = _select(hits)
 
     dates: list[tuple[DateHit, date | None]] = []
     results: dict[int, TemporalMatch] = {}
-    marks: list[tuple[int, date, str]] = []
+    marks: list[_Mark] = []
     for hit in chosen:
         if isinstance(hit, DateHit):
             match, day = _date_match(hit, text, pub)
             dates.append((hit, day))
             results[hit.start] = match
-            if day is not None:
-                marks.append((hit.start, day, text[hit.start : hit.end]))
+            marks.append(_Mark(hit.start, day, day or _season(hit), text[hit.start : hit.end]))
+    starts = [date_hit.start for date_hit, _ in dates]
     for hit in chosen:
-        if isinstance(hit, WeekdayHit):
-            match, _ = _weekday_match(hit, text, pub, dates)
+        if isinstance(hit, WeekdayHit | RelativeHit):
+            if isinstance(hit, WeekdayHit):
+                match = _weekday_match(hit, text, pub, dates, starts)
+            else:
+                match = _relative_match(hit, text, pub or date.today())
             results[hit.start] = match
             if match.normalized:
-                marks.append(
-                    (hit.start, date.fromisoformat(match.normalized), text[hit.start : hit.end])
-                )
-        elif isinstance(hit, RelativeHit) and pub is not None:
-            match, day = _relative_match(hit, text, pub)
-            results[hit.start] = match
-            marks.append((hit.start, day, text[hit.start : hit.end]))
+                day = date.fromisoformat(match.normalized)
+                marks.append(_Mark(hit.start, day, day, text[hit.start : hit.end]))
         elif isinstance(hit, YearHit):
             results[hit.start] = _year_match(hit)
 
-    inside = [(h.start, h.end) for h in chosen]
+    spans = [(h.start, h.end) for h in chosen]
     boundaries = tuple(
-        m.start() for m in _SENTENCE_END.finditer(text) if not _is_inside(m.start(), inside)
+        m.start() for m in _SENTENCE_END.finditer(text) if not _is_inside(m.start(), spans)
     )
-    context = _Context(text, pub, boundaries, tuple(sorted(marks)))
+    marks.sort(key=lambda m: m.offset)
+    context = _Context(text, pub, boundaries, tuple(marks), tuple(m.offset for m in marks))
     for hit in chosen:
         if isinstance(hit, ClockHit):
             results[hit.start] = _time_match(hit, context)
@@ -361,5 +378,9 @@ def find_temporal(text: str, published: str = "") -> tuple[TemporalMatch, ...]:
 
 
 def _is_inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """True when ``position`` falls inside a span but not on its last character.
+
+    The "." of "Jul. 23" is no sentence end; the final "." of "at 7 p.m. The next day" may be.
+    """
     index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
+    return index >= 0 and spans[index][0] <= position < spans[index][1] - 1

