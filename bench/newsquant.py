@@ -51,7 +51,7 @@ def trend(claim: Claim, text: str) -> str:
 def counted_noun(claim: Claim) -> str:
     """The counted noun of a count ("6,000 bodies of soldiers" → "body"), "" when none is stated."""
     referent = claim.referent
-    if not referent.text or referent.text == claim.subject or referent.resolved_from:
+    if not referent.text or referent.resolved_from:
         return ""
     # counted only when the phrase follows the number ("6,000 bodies", "five of its regions"),
     # not when it is a noun found before it
