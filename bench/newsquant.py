@@ -71,7 +71,7 @@ def is_fraction(claim: Claim) -> bool:
 
 def unit_name(claim: Claim) -> str:
     if claim.kind is Kind.COUNT:
-        return counted_noun(claim)
+        return claim.quantity.unit.name or counted_noun(claim)  # "64 points" has a unit
     if claim.kind is Kind.AGE:
         return "year of age"
     if is_fraction(claim):

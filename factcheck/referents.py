@@ -94,8 +94,10 @@ def _key(tokens: Iterable[Token]) -> str:
 def _modifiers(token: Token, keep_poss: bool) -> list[Token]:
     found: list[Token] = []
     for child in token.lefts:
+        # "coal-fired plants": the first half of a hyphenated modifier hangs off the second
+        hyphenated = token.dep_ == "amod" and child.dep_ == "npadvmod" and child.i + 2 == token.i
         if (
-            child.dep_ in MODIFIERS
+            (child.dep_ in MODIFIERS or hyphenated)
             and not child.like_num
             and child.ent_type_ not in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")
         ):
