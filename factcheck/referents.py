@@ -8,7 +8,7 @@ the character spans of the numbers found in them, runs the pipeline once over al
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from factcheck.model import Referent
@@ -231,6 +231,16 @@ def _measured(tokens: Sequence[Token], money: bool = False) -> Token | None:
     return None
 
 
+def _owner(token: Token | None) -> str:
+    """ "a survey of more than 6,000 employers" → survey: the noun whose of-phrase the number stands in."""
+    if token is None or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return ""
+    owner = token.head.head
+    if owner.pos_ != "NOUN" or owner.ent_type_ in NUMERIC_LABELS:
+        return ""
+    return _render([*_modifiers(owner, True), owner])
+
+
 def _nearest_noun(first: Token, inside: frozenset[int]) -> Token | None:
     """The closest noun before the number in its sentence, the head of its phrase: "this year's MSRP is $33,790"."""
     for index in range(first.i - 1, first.sent.start - 1, -1):
@@ -433,6 +443,14 @@ class _Reader:
             readings.append(reading)
         for index, own in ellipses:
             readings[index] = self._resolve(readings, index, own)
+        for index in range(1, len(targets)):
+            # "7.5 million crowns (US$1.1 million)": a conversion in brackets is about the same thing
+            gap = doc.text[targets[index - 1].end : targets[index].start]
+            if gap.strip() == "(" and readings[index - 1].referent.text:
+                previous = readings[index - 1]
+                readings[index] = replace(
+                    readings[index], referent=previous.referent, subject=previous.subject
+                )
         return readings
 
     def _read_one(
@@ -441,7 +459,7 @@ class _Reader:
         number = _top(list(span))
         sentence = span[0].sent
         subject_text, subject = _subject_phrase(number, frozenset(t.i for t in whole))
-        referent, counted, ellipsis = EMPTY, False, None
+        referent, counted, ellipsis, noun = EMPTY, False, None, None
         if target.role in ("count", "ordinal"):
             noun, is_ellipsis = _counted_noun(list(span), number)
             if noun is not None and is_ellipsis:
@@ -463,6 +481,9 @@ class _Reader:
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             referent = Referent(verb.text, verb.lemma_.lower(), verb.lemma_.lower())
+        owner = _owner(noun if target.role == "count" and counted else _top(list(whole)))
+        if owner:
+            subject_text = owner
         drop = number.lower_ == "one" and number.dep_ != "nummod" and _of_object(number) is None
         reading = Reading(
             sentence.start_char, sentence.end_char, referent, subject_text, attribution, _context(sentence),
