@@ -59,8 +59,12 @@ def counted_noun(claim: Claim) -> str:
     if referent.text.split()[-1] not in after:
         return ""
     words = referent.text.split(" of ")[0].split()
+    lemmas = referent.key.split()
+    if len(lemmas) >= len(words):
+        words = lemmas[: len(words)]  # the gold names units by lemma: "smaller tenancies" → small tenancy
     # participles name a state, not the thing counted: "rushing yards" → yards, "recorded songs" → songs
-    kept = [w for w in words[:-1] if "-" in w or not w.lower().endswith(("ed", "ing"))]
+    surface = referent.text.split()
+    kept = [w for i, w in enumerate(words[:-1]) if "-" in w or not surface[i].lower().endswith(("ed", "ing"))]
     return " ".join([*kept, words[-1]]).lower() if words else ""
 
 
@@ -83,7 +87,8 @@ def unit_name(claim: Claim) -> str:
 def concept(claim: Claim) -> str:
     """NewsQuant's concept: for a count, who has or does it; otherwise what is measured."""
     if claim.kind is Kind.COUNT and counted_noun(claim):
-        return claim.subject
+        # "The five launches will offer...": the counted phrase is the subject, no concept beyond it
+        return "" if claim.subject == claim.referent.text else claim.subject
     referent = claim.referent.text
     if (
         referent
