@@ -61,10 +61,16 @@ def counted_noun(claim: Claim) -> str:
     words = referent.text.split(" of ")[0].split()
     lemmas = referent.key.split()
     if len(lemmas) >= len(words):
-        words = lemmas[: len(words)]  # the gold names units by lemma: "smaller tenancies" → small tenancy
+        words = lemmas[
+            : len(words)
+        ]  # the gold names units by lemma: "smaller tenancies" → small tenancy
     # participles name a state, not the thing counted: "rushing yards" → yards, "recorded songs" → songs
     surface = referent.text.split()
-    kept = [w for i, w in enumerate(words[:-1]) if "-" in w or not surface[i].lower().endswith(("ed", "ing"))]
+    kept = [
+        w
+        for i, w in enumerate(words[:-1])
+        if "-" in w or not surface[i].lower().endswith(("ed", "ing"))
+    ]
     return " ".join([*kept, words[-1]]).lower() if words else ""
 
 

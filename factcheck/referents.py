@@ -51,7 +51,7 @@ class Target:
     value_start: int
     value_end: int
     role: str
-    """count, measure, ordinal or event: where the referent is looked for."""
+    """count, money, measure, duration, ordinal or event: where the referent is looked for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +152,14 @@ class _Reader:
                     make_referent(phrase_tokens(noun, skip=self.numbers), noun),
                     True,
                 )
-        elif target.role in ("measure", "money"):
+        elif target.role in ("measure", "money", "duration"):
             measured = measured_noun(list(whole), target.role == "money")
             if measured is not None:
                 referent = make_referent(phrase_tokens(measured, skip=self.numbers), measured)
         if not referent.text and subject is not None:
             referent = make_referent(phrase_tokens(subject, keep_poss=True), subject)
-        if not referent.text and target.role != "event":
+        # a duration is about the event of its clause ("orbits the sun every 33 years"): no noun nearby
+        if not referent.text and target.role not in ("event", "duration"):
             near = nearest_noun(span[0], self.numbers)
             if near is not None:
                 referent = make_referent(
