@@ -8,6 +8,7 @@ records.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,7 @@ from factcheck.phrases import (
 if TYPE_CHECKING:
     from spacy.language import Language
 
+SURROGATES = re.compile("[\ud800-\udfff]")
 Token = Any  # spacy.tokens.Token; kept loose so that nothing of spaCy is imported at run time
 Span = Any
 
@@ -226,7 +228,9 @@ def read_chunks(
     no words for a referent: it is not parsed, which keeps such input fast.
     """
     wordy = [chunk for chunk in chunks if any(c.isalpha() for c in chunk[1])]
-    docs = iter(nlp.pipe((text for _, text, _ in wordy), batch_size=batch_size))
+    # spaCy cannot encode lone surrogates ("\ud800"); one replacement character each keeps offsets
+    texts = (SURROGATES.sub("\ufffd", text) for _, text, _ in wordy)
+    docs = iter(nlp.pipe(texts, batch_size=batch_size))
     results: list[list[Reading]] = []
     reader = _Reader()
     current = -1
