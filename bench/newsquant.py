@@ -60,7 +60,7 @@ def counted_noun(claim: Claim) -> str:
         return ""
     words = referent.text.split(" of ")[0].split()
     lemmas = referent.key.split()
-    if len(lemmas) >= len(words):
+    if len(lemmas) >= len(words) and not any("-" in w for w in words):
         words = lemmas[
             : len(words)
         ]  # the gold names units by lemma: "smaller tenancies" → small tenancy

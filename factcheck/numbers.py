@@ -84,6 +84,7 @@ BELOW_APPROXIMATORS = frozenset({"nearly", "almost"})
 TREND_WORD = re.compile(r"\b(?:rose|rise[sn]?|up|fell|fall(?:s|en)?|down|gained|lost|dropped|climbed|jumped|slid|"
                         r"declined|increased|decreased|added|shed)(?:\s+by)?\s*$", re.I)  # fmt: skip
 RANGE_JOINERS = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.I)
+SIGNED = re.compile(r"(?:^|(?<=[\s$€£(]))[-−]$")
 GLUED_WORD = re.compile(r"\b([A-Za-z]+)-$")
 NUMBER_PREFIXES = frozenset(
     {"sub", "minus", "mid", "under", "over", "near", "pre", "post", "low", "high", "upper", "lower"}
@@ -202,7 +203,11 @@ def _read(match: re.Match[str]) -> NumberMatch | None:
     if shape == "digits":
         glued = GLUED_WORD.search(match.string, max(0, start - 12), start)
         if glued is None:
-            return _read_digits(surface, start, end)
+            number = _read_digits(surface, start, end)
+            if number is not None and SIGNED.search(match.string, max(0, start - 2), start):
+                # "$-50.8bn", "fell to -3": a minus sign after a currency, a space or a bracket
+                return replace(number, start=start - 1, value=-(number.value or 0.0))
+            return number
         # "TA-35", "COVID-19", "F-16" are names; "sub-7", "minus-5" are numbers
         prefix = glued.group(1).lower()
         if prefix not in NUMBER_PREFIXES:
