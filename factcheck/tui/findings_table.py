@@ -1,0 +1,163 @@
+"""The findings table: one row a finding, status with colour and a symbol, conflicts first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.coordinate import Coordinate
+from textual.message import Message
+from textual.theme import Theme
+from textual.widgets import DataTable
+
+from factcheck.model import Finding, Status
+from factcheck.review_file import Decision, Verdict
+from factcheck.tui.findings import (
+    STATUS_LABEL,
+    STATUS_SYMBOL,
+    STATUS_VARIABLE,
+    source_letter,
+    value_in,
+)
+from factcheck.tui.text import plain
+
+NOTE_MARK = "✎"
+
+
+class FindingsTable(DataTable[Text]):
+    """Shows findings; announces the one under the cursor and the one opened with Enter."""
+
+    DEFAULT_CSS = """
+    FindingsTable {
+        height: 1fr;
+        min-height: 4;
+    }
+    """
+
+    @dataclass
+    class FindingSelected(Message):
+        """The cursor moved onto a finding."""
+
+        table: FindingsTable
+        finding: Finding
+
+        @property
+        def control(self) -> FindingsTable:
+            return self.table
+
+    @dataclass
+    class FindingOpened(Message):
+        """The reviewer pressed Enter (or clicked twice) on a finding to see its details."""
+
+        table: FindingsTable
+        finding: Finding
+
+        @property
+        def control(self) -> FindingsTable:
+            return self.table
+
+    def __init__(self, source_count: int, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._source_count = source_count
+        self._shown: tuple[Finding, ...] = ()
+        self._row_of: dict[str, int] = {}
+        self._verdicts: dict[str, Verdict] = {}
+
+    def on_mount(self) -> None:
+        self.add_column("Status", key="status", width=13)
+        self.add_column("Review", key="review", width=11)
+        self.add_column("Kind", key="kind", width=8)
+        self.add_column("Referent", key="referent", width=26)
+        for index in range(self._source_count):
+            self.add_column(source_letter(index), key=f"source-{index}", width=18)
+        self.add_column("Explanation", key="explanation", width=70)
+        # Status colours come from the theme, so a theme change redraws the rows.
+        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+
+    @property
+    def shown(self) -> tuple[Finding, ...]:
+        """The findings in the table, in row order."""
+        return self._shown
+
+    @property
+    def highlighted(self) -> Finding | None:
+        """The finding under the cursor, or None when the table is empty."""
+        if not self._shown or not 0 <= self.cursor_row < len(self._shown):
+            return None
+        return self._shown[self.cursor_row]
+
+    def show(self, findings: tuple[Finding, ...], verdicts: dict[str, Verdict]) -> None:
+        """Replace the rows; thousands of findings go in with one ``add_rows`` call."""
+        self._shown = findings
+        self._verdicts = verdicts
+        self._row_of = {}
+        for row, finding in enumerate(findings):
+            self._row_of.setdefault(finding.id, row)
+        self.clear()
+        colours = self._status_colours()
+        self.add_rows(
+            [self._cells(finding, colours) for finding in findings],
+        )
+
+    def select_finding(self, finding_id: str) -> bool:
+        """Move the cursor to the finding; False when it is not in the table (filtered out)."""
+        row = self._row_of.get(finding_id)
+        if row is None:
+            return False
+        if row != self.cursor_row:
+            self.move_cursor(row=row)
+        return True
+
+    def update_verdict(self, finding: Finding, verdict: Verdict | None) -> None:
+        """Redraw the review cell of one finding after a decision or an undo."""
+        row = self._row_of.get(finding.id)
+        if row is None:
+            return
+        self.update_cell_at(Coordinate(row, 1), review_cell(verdict))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        finding = self.highlighted
+        if finding is not None:
+            self.post_message(self.FindingSelected(self, finding))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        finding = self.highlighted
+        if finding is not None:
+            self.post_message(self.FindingOpened(self, finding))
+
+    def _on_theme_changed(self, _theme: Theme) -> None:
+        cursor = self.cursor_row
+        self.show(self._shown, self._verdicts)
+        if self._shown:
+            self.move_cursor(row=min(cursor, len(self._shown) - 1))
+
+    def _status_colours(self) -> dict[Status, str]:
+        variables = self.app.theme_variables
+        return {status: variables.get(name, "") for status, name in STATUS_VARIABLE.items()}
+
+    def _cells(self, finding: Finding, colours: dict[Status, str]) -> list[Text]:
+        status = finding.status
+        style = f"bold {colours[status]}" if colours[status] else "bold"
+        cells = [
+            Text(f"{STATUS_SYMBOL[status]} {STATUS_LABEL[status]}", style=style),
+            review_cell(self._verdicts.get(finding.id)),
+            Text(str(finding.kind)),
+            Text(plain(finding.referent), overflow="ellipsis", no_wrap=True),
+        ]
+        cells.extend(
+            Text(plain(value_in(finding, index)), overflow="ellipsis", no_wrap=True)
+            for index in range(self._source_count)
+        )
+        cells.append(Text(plain(finding.explanation), overflow="ellipsis", no_wrap=True))
+        return cells
+
+
+def review_cell(verdict: Verdict | None) -> Text:
+    """The decision ("confirmed" / "dismissed") with a mark when there is a note; blank before a decision."""
+    if verdict is None:
+        return Text("")
+    mark = f" {NOTE_MARK}" if verdict.note else ""
+    style = "bold" if verdict.decision is Decision.CONFIRMED else "dim"
+    return Text(f"{verdict.decision}{mark}", style=style)
