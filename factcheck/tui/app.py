@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from factcheck.model import Kind, Report, Status
-from factcheck.tui.commands import APP_COMMANDS, SCREEN_COMMANDS, help_lines
+from factcheck.tui.commands import COMMANDS, help_lines, key_display
 from factcheck.tui.decisions import Decisions
 from factcheck.tui.dialogs import HelpScreen
 from factcheck.tui.filter_bar import FilterBar
@@ -25,9 +23,6 @@ class ReviewApp(App[None]):
 
     CSS_PATH = "review.tcss"
     TITLE = "factcheck review"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(c.key, c.action, c.label, show=c.show) for c in APP_COMMANDS
-    ]
 
     def __init__(self, report: Report, decisions: Decisions, rechecker: Rechecker | None) -> None:
         super().__init__()
@@ -44,20 +39,15 @@ class ReviewApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand(
-            "Toggle theme",
-            "Switch between the light and the dark theme (t)",
-            self.action_toggle_dark,
-        )
-        yield SystemCommand("Help", "List the keys (?)", self.action_help)
         if not isinstance(screen, ReviewScreen):
             return
-        for command in SCREEN_COMMANDS:
-            if command.action == "focus_table" or not screen.check_action(command.action, ()):
+        for command in COMMANDS:
+            # The app's own commands already offer Quit; a disabled action is not offered.
+            if command.action == "app.quit" or not screen.check_action(command.action, ()):
                 continue
             yield SystemCommand(
                 command.label,
-                f"{command.help} ({command.key})",
+                f"{command.help} ({key_display(command.key)})",
                 partial(screen.run_action, command.action),
             )
         for status in STATUS_ORDER:

@@ -22,6 +22,8 @@ from factcheck.tui.findings import (
 from factcheck.tui.text import plain
 
 NOTE_MARK = "✎"
+COMPACT_BELOW = 100
+"""Below this many columns the table narrows its columns (the screen stacks the sources too)."""
 
 
 class FindingsTable(DataTable[Text]):
@@ -62,17 +64,35 @@ class FindingsTable(DataTable[Text]):
         self._shown: tuple[Finding, ...] = ()
         self._row_of: dict[str, int] = {}
         self._verdicts: dict[str, Verdict] = {}
+        self._compact = False
 
     def on_mount(self) -> None:
-        self.add_column("Status", key="status", width=13)
-        self.add_column("Review", key="review", width=11)
-        self.add_column("Kind", key="kind", width=8)
-        self.add_column("Referent", key="referent", width=26)
-        for index in range(self._source_count):
-            self.add_column(source_letter(index), key=f"source-{index}", width=18)
-        self.add_column("Explanation", key="explanation", width=70)
+        self._compact = self.app.size.width < COMPACT_BELOW
+        self._add_columns()
         # Status colours come from the theme, so a theme change redraws the rows.
-        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        self.app.theme_changed_signal.subscribe(self, self._redraw)
+
+    def on_resize(self) -> None:
+        compact = self.size.width < COMPACT_BELOW
+        if compact != self._compact:
+            self._compact = compact
+            self.clear(columns=True)
+            self._add_columns()
+            self._redraw()
+
+    def _add_columns(self) -> None:
+        """Columns sized for the width: on a narrow terminal the status is its symbol alone."""
+        compact = self._compact
+        self.add_column("" if compact else "Status", key="status", width=1 if compact else 13)
+        self.add_column("Review", key="review", width=11)
+        self.add_column("Kind", key="kind", width=7 if compact else 8)
+        self.add_column("Referent", key="referent", width=18 if compact else 26)
+        for index in range(self._source_count):
+            self.add_column(
+                source_letter(index), key=f"source-{index}", width=14 if compact else 18
+            )
+        if not compact:  # narrow: the explanation is one keypress away (Enter) instead
+            self.add_column("Explanation", key="explanation", width=70)
 
     @property
     def shown(self) -> tuple[Finding, ...]:
@@ -127,7 +147,7 @@ class FindingsTable(DataTable[Text]):
         if finding is not None:
             self.post_message(self.FindingOpened(self, finding))
 
-    def _on_theme_changed(self, _theme: Theme) -> None:
+    def _redraw(self, _theme: Theme | None = None) -> None:
         cursor = self.cursor_row
         self.show(self._shown, self._verdicts)
         if self._shown:
@@ -140,8 +160,13 @@ class FindingsTable(DataTable[Text]):
     def _cells(self, finding: Finding, colours: dict[Status, str]) -> list[Text]:
         status = finding.status
         style = f"bold {colours[status]}" if colours[status] else "bold"
+        label = (
+            STATUS_SYMBOL[status]
+            if self._compact
+            else f"{STATUS_SYMBOL[status]} {STATUS_LABEL[status]}"
+        )
         cells = [
-            Text(f"{STATUS_SYMBOL[status]} {STATUS_LABEL[status]}", style=style),
+            Text(label, style=style),
             review_cell(self._verdicts.get(finding.id)),
             Text(str(finding.kind)),
             Text(plain(finding.referent), overflow="ellipsis", no_wrap=True),
@@ -150,7 +175,8 @@ class FindingsTable(DataTable[Text]):
             Text(plain(value_in(finding, index)), overflow="ellipsis", no_wrap=True)
             for index in range(self._source_count)
         )
-        cells.append(Text(plain(finding.explanation), overflow="ellipsis", no_wrap=True))
+        if not self._compact:
+            cells.append(Text(plain(finding.explanation), overflow="ellipsis", no_wrap=True))
         return cells
 
 

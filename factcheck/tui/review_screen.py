@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 
 from factcheck.model import Finding, Report
 from factcheck.review_file import Decision, Verdict
-from factcheck.tui.commands import SCREEN_COMMANDS
+from factcheck.tui.commands import COMMANDS
 from factcheck.tui.decisions import Decisions
 from factcheck.tui.detail import FindingDetail
 from factcheck.tui.dialogs import DetailScreen, ExportDialog, NoteDialog
@@ -46,7 +46,8 @@ class ReviewScreen(Screen[None]):
         (100, "-wide"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(c.key, c.action, c.label, show=c.show) for c in SCREEN_COMMANDS
+        *(command.binding() for command in COMMANDS),
+        Binding("escape", "focus_table", "Table", show=False),
     ]
 
     @dataclass
@@ -79,7 +80,7 @@ class ReviewScreen(Screen[None]):
         with Container(id="sources"):
             yield from self._source_views()
         yield FindingDetail(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._refresh_table()

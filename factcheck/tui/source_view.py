@@ -44,8 +44,9 @@ class SourceView(Vertical):
         height: 1fr;
         width: 1fr;
         & > .source-header {
-            height: auto;
-            max-height: 3;
+            height: 2;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
             padding: 0 1;
             background: $panel;
             color: $text-muted;
@@ -210,18 +211,13 @@ class SourceView(Vertical):
         return 0
 
     def _header(self, note: str) -> Content:
+        """Line 1: letter, date, title. Line 2: what to know about the selection, else the path."""
         document = self.document
         title = document.title or source_name(document)
-        details = [document.published or "date unknown"]
-        if document.outlet:
-            details.append(document.outlet)
-        details.append(document.path)
-        parts: list[str | tuple[str, str]] = [
+        return Content.assemble(
             (f"{source_letter(self.index)} ", "bold"),
+            f"{plain(document.published) or 'date unknown'} · ",
             (plain(title), "bold"),
             "\n",
-            plain(" · ".join(details)),
-        ]
-        if note:
-            parts.extend(["\n", (note, "italic")])
-        return Content.assemble(*parts)
+            (note, "italic") if note else plain(document.path),
+        )
