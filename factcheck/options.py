@@ -21,5 +21,9 @@ class Options:
     """"conflict": exit 1 when any undismissed conflict is found; "never": always exit 0 on a finished check."""
     max_bytes: int = 5_000_000
     """Sources larger than this are skipped with an error."""
+    timeout: float = 20.0
+    """Seconds to wait for a URL source before giving up on it."""
     published: str = ""
     """Publication date to assume for every source that states none (ISO 8601)."""
+    color: bool = False
+    """Colour the text report (the CLI sets it only for a terminal, and never with NO_COLOR)."""

@@ -235,9 +235,14 @@ async def test_export_writes_the_report_with_decisions(review_path: Path, tmp_pa
         assert "exists" in str(app.screen.query_one("#warning").visual)
         await pilot.press("escape")
     exported = target.read_text(encoding="utf-8")
-    assert (
-        "| retreat of the largest glacier (measure) | ✗ conflict | dismissed | 12 mi is 19.3 km |"
-        in exported.splitlines()
+    assert exported.startswith("# factcheck report\n")  # check --format markdown's report
+    assert "### retreat of the largest glacier (dismissed)" in exported.splitlines()
+    assert exported.endswith(
+        "## Reviewer's decisions\n\n"
+        "| Finding | Status | Decision | Note | Id |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| retreat of the largest glacier (measure) | ✗ conflict | dismissed "
+        "| 12 mi is 19.3 km | `f-glacier-retreat` |\n"
     )
 
 
@@ -343,4 +348,4 @@ async def test_article_text_cannot_inject_markup_or_escape_codes(review_path: Pa
         paragraph = str(view.query(".paragraph").first().visual)
         assert paragraph == "Police said [bold red]42[/] people \ufffd[2J left at 9 am."
         header = str(view.query_one(".source-header").visual)
-        assert header.startswith("A [link=http://x]t[/link]\n")
+        assert header == "A date unknown · [link=http://x]t[/link]\nevil.txt"

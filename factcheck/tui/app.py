@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from factcheck.model import Kind, Report, Status
+from factcheck.options import Options
 from factcheck.tui.commands import COMMANDS, help_lines, key_display
 from factcheck.tui.decisions import Decisions
 from factcheck.tui.dialogs import HelpScreen
@@ -24,14 +25,21 @@ class ReviewApp(App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "factcheck review"
 
-    def __init__(self, report: Report, decisions: Decisions, rechecker: Rechecker | None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        decisions: Decisions,
+        rechecker: Rechecker | None,
+        options: Options = Options(),
+    ) -> None:
         super().__init__()
         self.report = report
         self.decisions = decisions
         self.rechecker = rechecker
+        self.options = options
 
     def get_default_screen(self) -> Screen[None]:
-        return ReviewScreen(self.report, self.decisions, self.rechecker)
+        return ReviewScreen(self.report, self.decisions, self.rechecker, self.options)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -72,10 +80,18 @@ def _filter_kind(screen: ReviewScreen, kind: Kind) -> None:
     screen.query_one(FilterBar).set_kind(kind)
 
 
-def make_app(report: Report, *, review_path: Path, rechecker: Rechecker | None = None) -> ReviewApp:
+def make_app(
+    report: Report,
+    *,
+    review_path: Path,
+    rechecker: Rechecker | None = None,
+    options: Options = Options(),
+) -> ReviewApp:
     """Build the review app for ``report``, with the decisions already in ``review_path``.
+
+    ``options`` are those the report was checked with; the Markdown export renders with them.
 
     Raises ReviewFileError when the review file exists but cannot be read, so the CLI can
     say so before the app starts.
     """
-    return ReviewApp(report, Decisions.open(review_path), rechecker)
+    return ReviewApp(report, Decisions.open(review_path), rechecker, options)

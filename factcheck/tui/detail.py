@@ -27,10 +27,10 @@ def describe_value(claim: Claim) -> str:
     if claim.normalized:
         pieces.append(claim.normalized)
     elif quantity.lo == quantity.hi and quantity.lo is not None:
-        pieces.append(f"{quantity.lo:g}")
+        pieces.append(f"{quantity.lo:,.6g}")
     else:
-        low = "−∞" if quantity.lo is None else f"{quantity.lo:g}"
-        high = "∞" if quantity.hi is None else f"{quantity.hi:g}"
+        low = "−∞" if quantity.lo is None else f"{quantity.lo:,.6g}"
+        high = "∞" if quantity.hi is None else f"{quantity.hi:,.6g}"
         pieces.append(f"[{low}, {high}]")
     if quantity.unit.name and not claim.normalized:
         pieces.append(quantity.unit.name)
@@ -42,10 +42,10 @@ def describe_value(claim: Claim) -> str:
         and quantity.unit.base != quantity.unit.name
     ):
         if quantity.base_lo == quantity.base_hi:
-            pieces.append(f"= {quantity.base_lo:g} {quantity.unit.base}")
+            pieces.append(f"= {quantity.base_lo:,.6g} {quantity.unit.base}")
         else:
-            high = "∞" if quantity.base_hi is None else f"{quantity.base_hi:g}"
-            pieces.append(f"= [{quantity.base_lo:g}, {high}] {quantity.unit.base}")
+            high = "∞" if quantity.base_hi is None else f"{quantity.base_hi:,.6g}"
+            pieces.append(f"= [{quantity.base_lo:,.6g}, {high}] {quantity.unit.base}")
     if claim.detail:
         pieces.append(f"— {claim.detail}")
     return plain(" ".join(pieces))

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -20,16 +20,16 @@ from factcheck.tui.text import plain
 DIALOG_CSS = """
     align: center middle;
     & > Vertical {
-        width: 80%;
-        max-width: 90;
+        width: 90%;
+        max-width: 100;
         height: auto;
         max-height: 90%;
-        padding: 1 2;
+        padding: 0 1;
         background: $panel;
         border: thick $primary;
     }
-    & .dialog-title { text-style: bold; margin-bottom: 1; }
-    & .dialog-hint { color: $text-muted; margin-top: 1; }
+    & .dialog-title { text-style: bold; }
+    & .dialog-hint { color: $text-muted; margin: 1 0; }
     & .dialog-warning { color: $text-warning; margin-top: 1; }
 """
 
@@ -134,7 +134,7 @@ class DetailScreen(ModalScreen[None]):
     DEFAULT_CSS = (
         "DetailScreen {"
         + DIALOG_CSS
-        + "& > Vertical { max-width: 120; } & VerticalScroll { height: auto; max-height: 30; } }"
+        + "& > Vertical { max-width: 120; } & VerticalScroll { height: auto; max-height: 70vh; } }"
     )
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,q", "close", "Close")]
 
@@ -155,10 +155,16 @@ class DetailScreen(ModalScreen[None]):
 
 
 class HelpScreen(ModalScreen[None]):
-    """The keys, one a line."""
+    """The keys, in two columns: key, what it does."""
 
     DEFAULT_CSS = (
-        "HelpScreen {" + DIALOG_CSS + "& VerticalScroll { height: auto; max-height: 30; } }"
+        "HelpScreen {"
+        + DIALOG_CSS
+        + """
+        & VerticalScroll { height: auto; max-height: 70vh; }
+        & Grid { grid-size: 2; grid-columns: auto 1fr; grid-gutter: 0 2; height: auto; }
+        & .help-key { text-style: bold; }
+    }"""
     )
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", "Close")]
 
@@ -167,19 +173,16 @@ class HelpScreen(ModalScreen[None]):
         self._keys = keys
 
     def compose(self) -> ComposeResult:
-        width = max((len(key) for key, _ in self._keys), default=0) + 2
-        lines = Content("\n").join(
-            Content.assemble((key.ljust(width), "bold"), description)
-            for key, description in self._keys
-        )
         with Vertical():
             yield Static("Keys", classes="dialog-title")
-            with VerticalScroll():
-                yield Static(lines)
             yield Static(
                 "Every action is also in the command palette (ctrl+p). Escape to close.",
                 classes="dialog-hint",
             )
+            with VerticalScroll(), Grid():
+                for key, description in self._keys:
+                    yield Static(Content(key), classes="help-key")
+                    yield Static(Content(description))
 
     def action_close(self) -> None:
         self.dismiss(None)

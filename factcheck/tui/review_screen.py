@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from factcheck.model import Finding, Report
+from factcheck.options import Options
 from factcheck.review_file import Decision, Verdict
 from factcheck.tui.commands import COMMANDS
 from factcheck.tui.decisions import Decisions
@@ -62,8 +63,15 @@ class ReviewScreen(Screen[None]):
 
         reason: str
 
-    def __init__(self, report: Report, decisions: Decisions, rechecker: Rechecker | None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        decisions: Decisions,
+        rechecker: Rechecker | None,
+        options: Options = Options(),
+    ) -> None:
         super().__init__()
+        self.options = options
         self.report = report
         self.decisions = decisions
         self.rechecker = rechecker
@@ -85,6 +93,10 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self._refresh_table()
         self.table.focus()
+        for skipped in self.report.skipped:
+            self.notify(
+                f"Skipped {skipped.path}: {skipped.reason}", severity="warning", markup=False
+            )
 
     @property
     def table(self) -> FindingsTable:
@@ -253,7 +265,7 @@ class ReviewScreen(Screen[None]):
     def _export(self, path: Path | None) -> None:
         if path is None:
             return
-        text = render_markdown_with_decisions(self.report, self.decisions.verdicts)
+        text = render_markdown_with_decisions(self.report, self.decisions.verdicts, self.options)
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as error:

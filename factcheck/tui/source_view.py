@@ -129,6 +129,8 @@ class SourceView(Vertical):
 
     def scroll_to_mark(self, mark: int) -> None:
         """Scroll the text so the line holding ``marks[mark]`` is in the middle of the view."""
+        if not self.is_attached or not self.query(VerticalScroll):
+            return  # removed by a re-check before this (deferred) scroll ran
         widget = self.paragraph_widget(mark)
         number = self._paragraph_of(self.marks[mark].start)
         line = self._line_in_paragraph(number, self.marks[mark].start, widget.content_size.width)

@@ -1,0 +1,210 @@
+"""Finding calendar expressions in raw text: dates, weekdays, relative days and years.
+
+Only finding and parsing happen here; resolving a date against the publication date is done by
+``factcheck.temporal``. Patterns are linear and context checks read bounded windows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+}  # fmt: skip
+# Days relative to publication. "last night" in a morning story is the evening before.
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "tomorrow": 1,
+}  # fmt: skip
+MIN_YEAR, MAX_YEAR = 1600, 2100
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """A calendar date as written: "July 23", "23 Jul, 2025", "2025-07-23"."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekdayHit:
+    """A weekday, possibly with "last"/"next" ("last Wednesday")."""
+
+    start: int
+    end: int
+    weekday: int
+    """ISO weekday, 1 = Monday."""
+    direction: int = 0
+    """-1 for "last Wednesday", +1 for "next Wednesday", 0 for the nearest one."""
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeHit:
+    """A day named relative to publication: "today", "yesterday", "this evening"."""
+
+    start: int
+    end: int
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class YearHit:
+    """A year in a year-ish context: "in 1945", "the 2003 season", "2012's"."""
+
+    start: int
+    end: int
+    year: int
+
+
+# Month names are capitalised in news copy; matching them case-sensitively keeps the verbs
+# "may" and "march" out. The full names come first so "Jan" does not cut "January" short.
+_MONTH = (
+    r"(?P<{g}>(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+# ",?\s*" before the year also takes "December 23,2012", a corpus artefact with no space.
+_YEAR_TAIL = r"(?:,?[ \t]*(?P<{g}>\d{{4}})(?!\d|[.,]\d))?"
+DATE = re.compile(
+    rf"\b(?P<md1>{_MONTH.format(g='m1')}[ \t]+(?P<d1>\d{{1,2}}){_ORD}\b){_YEAR_TAIL.format(g='y1')}"
+    rf"|\b(?P<md2>(?P<d2>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?{_MONTH.format(g='m2')}){_YEAR_TAIL.format(g='y2')}"
+    rf"|(?<![\w\-/.])(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?![\w\-])"
+)
+# "in July 2025": the year is claimed (as a YEAR); the month alone is not a date.
+MONTH_YEAR = re.compile(rf"\b{_MONTH.format(g='m')}[ \t]+(?P<y>\d{{4}})(?!\d|[.,]\d)")
+WEEKDAY = re.compile(
+    r"\b(?:(?P<dir>[Ll]ast|[Nn]ext)[ \t]+)?"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
+)
+RELATIVE = re.compile(
+    r"\b(?P<rel>today|tonight|yesterday|tomorrow|(?:this[ \t]+(?:morning|afternoon|evening))|"
+    r"last[ \t]+night)\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"(?<![\w$£€.,\-/:])(?P<y>1[6-9]\d\d|20\d\d|2100)(?![\w%]|[.,:]\d|-\d\d-)")
+_YEAR_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|by|until|till|from|of|between|before|after|during|and|to|through|or)"
+    r"[ \t]+(?:(?:early|late|mid|the[ \t]+end[ \t]+of|the[ \t]+start[ \t]+of)[ \t-]+)?)$"
+)
+_YEAR_AFTER = re.compile(
+    r"(?:'s|’s)(?![A-Za-z])|[ \t]+(?:season|seasons|election|elections|census|campaign|Olympics|"
+    r"World[ \t]+Cup|budget|midterms?|general[ \t]+election|presidential[ \t]+election|"
+    r"vintage|model|edition|championship|tournament)\b"
+)
+# After "of 2000" a lower-case noun means a count ("a crowd of 2000 people"); these words may
+# follow a year without making it one.
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+_YEAR_FOLLOWERS = frozenset({
+    "the", "a", "an", "and", "or", "but", "when", "while", "as", "after", "before", "until", "to",
+    "in", "on", "at", "of", "for", "with", "by", "from", "it", "he", "she", "they", "we", "i",
+    "you", "there", "this", "that", "these", "those", "its", "his", "her", "their", "our", "was",
+    "were", "is", "are", "had", "has", "have", "will", "would", "could", "should", "did", "saw",
+    "brought", "became", "onwards", "onward", "alone",
+})  # fmt: skip
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.rstrip(".").casefold()]
+
+
+def _valid_year(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    year = int(raw)
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _is_count_next(text: str, end: int) -> bool:
+    """True when a lower-case word that cannot follow a year comes next ("1945 people")."""
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 30))
+    return m is not None and m.group(1) not in _YEAR_FOLLOWERS
+
+
+def find_dates(text: str) -> list[DateHit]:
+    """Every calendar date with a month and a day; the year is None when not written."""
+    hits: list[DateHit] = []
+    for m in DATE.finditer(text):
+        year: int | None
+        if m.group("y3"):
+            year, month, day = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
+            if _valid_year(m.group("y3")) is None or not 1 <= month <= 12:
+                continue
+            end = m.end()
+        else:
+            g = "1" if m.group("m1") else "2"
+            month, day = _month(m.group("m" + g)), int(m.group("d" + g))
+            year = _valid_year(m.group("y" + g))
+            # "July 23, 2000 people marched": the four digits are a count, not the year.
+            if year is not None and _is_count_next(text, m.end()):
+                year = None
+            end = m.end() if year is not None else m.end("md" + g)
+        if not 1 <= day <= _days_in_month(month, year):
+            continue
+        hits.append(DateHit(m.start(), end, month, day, year))
+    return hits
+
+
+def _days_in_month(month: int, year: int | None) -> int:
+    if month == 2:
+        is_leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+        return 29 if is_leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def find_weekdays(text: str) -> list[WeekdayHit]:
+    """Every weekday name ("Wednesday", "last Friday"); plurals ("Wednesdays") are habits, not days."""
+    hits: list[WeekdayHit] = []
+    for m in WEEKDAY.finditer(text):
+        direction = {"last": -1, "next": 1}.get((m.group("dir") or "").casefold(), 0)
+        hits.append(WeekdayHit(m.start(), m.end(), WEEKDAYS[m.group("wd").casefold()], direction))
+    return hits
+
+
+def find_relative_days(text: str) -> list[RelativeHit]:
+    """ "today", "tonight", "yesterday", "tomorrow", "this morning/afternoon/evening", "last night"."""
+    hits: list[RelativeHit] = []
+    for m in RELATIVE.finditer(text):
+        word = " ".join(m.group("rel").casefold().split())
+        if m.group("rel")[0].isupper() and _follows_name(text, m.start()):
+            continue  # "Russia Today", "USA Today": a title, not a day
+        hits.append(RelativeHit(m.start(), m.end(), RELATIVE_DAYS[word]))
+    return hits
+
+
+def _follows_name(text: str, start: int) -> bool:
+    before = text[max(0, start - 20) : start]
+    stripped = before.rstrip(" \t")
+    if len(stripped) == len(before) or not stripped:
+        return False
+    word = stripped.split()[-1] if stripped.split() else ""
+    return word[:1].isupper() and word[-1:].isalpha()
+
+
+def find_years(text: str) -> list[YearHit]:
+    """Years 1600-2100 standing in a year-ish context: "in 1945", "the 2003 season", "2012's"."""
+    hits: list[YearHit] = []
+    for m in YEAR.finditer(text):
+        year = int(m.group("y"))
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            continue
+        if _YEAR_AFTER.match(text, m.end(), min(len(text), m.end() + 40)) or (
+            _YEAR_BEFORE.search(text, max(0, m.start() - 28), m.start())
+            and not _is_count_next(text, m.end())
+        ):
+            hits.append(YearHit(m.start(), m.end(), year))
+    for m in MONTH_YEAR.finditer(text):
+        year_value = _valid_year(m.group("y"))
+        if year_value is not None:
+            hits.append(YearHit(m.start("y"), m.end("y"), year_value))
+    return hits
