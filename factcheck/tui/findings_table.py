@@ -24,6 +24,12 @@ from factcheck.tui.text import plain
 NOTE_MARK = "✎"
 COMPACT_BELOW = 100
 """Below this many columns the table narrows its columns (the screen stacks the sources too)."""
+WIDE_WIDTHS = (13, 11, 8, 26)
+"""Status, review, kind, referent."""
+COMPACT_WIDTHS = (1, 11, 7, 18)
+SOURCE_WIDTH = 18
+COMPACT_SOURCE_WIDTH = 14
+MIN_EXPLANATION = 30
 
 
 class FindingsTable(DataTable[Text]):
@@ -64,35 +70,48 @@ class FindingsTable(DataTable[Text]):
         self._shown: tuple[Finding, ...] = ()
         self._row_of: dict[str, int] = {}
         self._verdicts: dict[str, Verdict] = {}
-        self._compact = False
+        self._layout: tuple[bool, int] = (False, MIN_EXPLANATION)
 
     def on_mount(self) -> None:
-        self._compact = self.app.size.width < COMPACT_BELOW
+        self._layout = self._layout_for(self.app.size.width)
         self._add_columns()
         # Status colours come from the theme, so a theme change redraws the rows.
         self.app.theme_changed_signal.subscribe(self, self._redraw)
 
     def on_resize(self) -> None:
-        compact = self.size.width < COMPACT_BELOW
-        if compact != self._compact:
-            self._compact = compact
+        layout = self._layout_for(self.size.width)
+        if layout != self._layout:
+            self._layout = layout
             self.clear(columns=True)
             self._add_columns()
             self._redraw()
 
+    def _layout_for(self, width: int) -> tuple[bool, int]:
+        """(compact, explanation width): the explanation takes what the other columns leave."""
+        compact = width < COMPACT_BELOW
+        if compact:  # narrow: the explanation is one keypress away (Enter) instead
+            return True, 0
+        fixed = sum(WIDE_WIDTHS) + SOURCE_WIDTH * self._source_count
+        padding = 2 * (len(WIDE_WIDTHS) + self._source_count + 1) + 2  # cells, scrollbar
+        return False, max(MIN_EXPLANATION, width - fixed - padding)
+
+    @property
+    def _compact(self) -> bool:
+        return self._layout[0]
+
     def _add_columns(self) -> None:
         """Columns sized for the width: on a narrow terminal the status is its symbol alone."""
-        compact = self._compact
-        self.add_column("" if compact else "Status", key="status", width=1 if compact else 13)
-        self.add_column("Review", key="review", width=11)
-        self.add_column("Kind", key="kind", width=7 if compact else 8)
-        self.add_column("Referent", key="referent", width=18 if compact else 26)
+        compact, explanation = self._layout
+        status, review, kind, referent = COMPACT_WIDTHS if compact else WIDE_WIDTHS
+        self.add_column("" if compact else "Status", key="status", width=status)
+        self.add_column("Review", key="review", width=review)
+        self.add_column("Kind", key="kind", width=kind)
+        self.add_column("Referent", key="referent", width=referent)
+        source_width = COMPACT_SOURCE_WIDTH if compact else SOURCE_WIDTH
         for index in range(self._source_count):
-            self.add_column(
-                source_letter(index), key=f"source-{index}", width=14 if compact else 18
-            )
-        if not compact:  # narrow: the explanation is one keypress away (Enter) instead
-            self.add_column("Explanation", key="explanation", width=70)
+            self.add_column(source_letter(index), key=f"source-{index}", width=source_width)
+        if not compact:
+            self.add_column("Explanation", key="explanation", width=explanation)
 
     @property
     def shown(self) -> tuple[Finding, ...]:
