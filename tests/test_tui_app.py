@@ -83,6 +83,9 @@ async def test_conflicts_come_first_and_the_summary_counts(review_path: Path) ->
             "reviewed 0/12 (0 confirmed, 0 dismissed)"
         )
         assert screen.selected is not None and screen.selected.id == "f-glacier-retreat"
+        # 120 columns leave under 30 for the explanation: it goes to the evidence panel instead
+        columns = [column.label.plain for column in screen.table.ordered_columns]
+        assert columns == ["Status", "Review", "Kind", "Referent", "A", "B"]
 
 
 async def test_selecting_a_finding_scrolls_every_source_to_its_claim(review_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 from tui_report import PATHS, example_report
 
 from factcheck.cli import cli
-from factcheck.model import Finding, Kind, Report, Status
+from factcheck.model import Finding, Kind, Report, SourcedClaim, Status
 from factcheck.options import Options
 from factcheck.review_file import FILE_NAME, Decision, Verdict, load_verdicts
 from factcheck.tui.decisions import Decisions
@@ -89,6 +90,16 @@ def test_claim_marks_are_in_text_order_once_each_with_the_worst_status() -> None
 
 def test_paragraph_spans_skip_blank_lines() -> None:
     assert paragraph_spans("one\n\n two \n\nthree") == ((0, 3), (5, 10), (12, 17))
+
+
+def test_value_leaves_out_repeated_mentions() -> None:
+    report = example_report()
+    round_ = next(f for f in report.findings if f.id == "f-round")
+    headline = SourcedClaim(0, replace(round_.claims[0].claim, start=20, end=32), alternate=True)
+    repeated = replace(round_, claims=(*round_.claims, headline))
+    assert value_in(repeated, 0) == "fourth round"
+    only_repeats = replace(round_, claims=(headline,))
+    assert value_in(only_repeats, 0) == "fourth round"
 
 
 def test_values_and_letters() -> None:

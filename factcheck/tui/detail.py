@@ -87,6 +87,8 @@ def detail_content(
                 f" → {describe_value(claim)}",
             ]
         )
+        if sourced.alternate:
+            parts.append(" (repeated mention)")
         if claim.attribution:
             parts.append(f" (according to {plain(claim.attribution)})")
         parts.extend(["\n  ", *sentence_parts(claim)])

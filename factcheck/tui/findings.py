@@ -91,8 +91,13 @@ def claims_in(finding: Finding, source: int) -> tuple[SourcedClaim, ...]:
 
 
 def value_in(finding: Finding, source: int) -> str:
-    """Each claim the source makes for this finding, as written ("about 12 miles"); "—" for none."""
-    surfaces = [sourced.claim.text for sourced in claims_in(finding, source)]
+    """Each claim the source makes for this finding, as written ("about 12 miles"); "—" for none.
+
+    A repeated mention (the headline's "fourth round" again in the body) is left out.
+    """
+    claims = claims_in(finding, source)
+    first_mentions = [sourced for sourced in claims if not sourced.alternate] or claims
+    surfaces = [sourced.claim.text for sourced in first_mentions]
     return "; ".join(surfaces) if surfaces else "—"
 
 

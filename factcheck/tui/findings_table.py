@@ -87,13 +87,14 @@ class FindingsTable(DataTable[Text]):
             self._redraw()
 
     def _layout_for(self, width: int) -> tuple[bool, int]:
-        """(compact, explanation width): the explanation takes what the other columns leave."""
-        compact = width < COMPACT_BELOW
-        if compact:  # narrow: the explanation is one keypress away (Enter) instead
+        """(compact, explanation width or 0 for none): the explanation takes what is left."""
+        if width < COMPACT_BELOW:
             return True, 0
         fixed = sum(WIDE_WIDTHS) + SOURCE_WIDTH * self._source_count
         padding = 2 * (len(WIDE_WIDTHS) + self._source_count + 1) + 2  # cells, scrollbar
-        return False, max(MIN_EXPLANATION, width - fixed - padding)
+        explanation = width - fixed - padding
+        # Too narrow to read: leave it to the evidence panel rather than show ten letters of it.
+        return False, explanation if explanation >= MIN_EXPLANATION else 0
 
     @property
     def _compact(self) -> bool:
@@ -110,7 +111,7 @@ class FindingsTable(DataTable[Text]):
         source_width = COMPACT_SOURCE_WIDTH if compact else SOURCE_WIDTH
         for index in range(self._source_count):
             self.add_column(source_letter(index), key=f"source-{index}", width=source_width)
-        if not compact:
+        if explanation:
             self.add_column("Explanation", key="explanation", width=explanation)
 
     @property
@@ -194,7 +195,7 @@ class FindingsTable(DataTable[Text]):
             Text(plain(value_in(finding, index)), overflow="ellipsis", no_wrap=True)
             for index in range(self._source_count)
         )
-        if not self._compact:
+        if self._layout[1]:
             cells.append(Text(plain(finding.explanation), overflow="ellipsis", no_wrap=True))
         return cells
 
