@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual.coordinate import Coordinate
+from textual.geometry import Size
 from textual.message import Message
 from textual.theme import Theme
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 from factcheck.model import Finding, Status
 from factcheck.review_file import Decision, Verdict
@@ -30,6 +33,7 @@ COMPACT_WIDTHS = (1, 11, 7, 18)
 SOURCE_WIDTH = 18
 COMPACT_SOURCE_WIDTH = 14
 MIN_EXPLANATION = 30
+CACHE_LIMIT = 50_000
 
 
 class FindingsTable(DataTable[Text]):
@@ -71,6 +75,9 @@ class FindingsTable(DataTable[Text]):
         self._row_of: dict[str, int] = {}
         self._verdicts: dict[str, Verdict] = {}
         self._layout: tuple[bool, int] = (False, MIN_EXPLANATION)
+        self._cache: dict[int, tuple[Finding, list[Text]]] = {}
+        """Each finding's cells by object id (the finding kept alive with them): filtering
+        thousands of findings then only re-adds rows. Cleared on a theme or width change."""
 
     def on_mount(self) -> None:
         self._layout = self._layout_for(self.app.size.width)
@@ -134,10 +141,16 @@ class FindingsTable(DataTable[Text]):
         for row, finding in enumerate(findings):
             self._row_of.setdefault(finding.id, row)
         self.clear()
+        if len(self._cache) > CACHE_LIMIT:
+            self._cache.clear()
         colours = self._status_colours()
-        self.add_rows(
-            [self._cells(finding, colours) for finding in findings],
-        )
+        rows = []
+        for finding in findings:
+            cached = self._cache.get(id(finding))
+            if cached is None:
+                cached = self._cache[id(finding)] = (finding, self._cells(finding, colours))
+            rows.append(cached[1])
+        self.add_rows(rows)
 
     def select_finding(self, finding_id: str) -> bool:
         """Move the cursor to the finding; False when it is not in the table (filtered out)."""
@@ -150,10 +163,22 @@ class FindingsTable(DataTable[Text]):
 
     def update_verdict(self, finding: Finding, verdict: Verdict | None) -> None:
         """Redraw the review cell of one finding after a decision or an undo."""
+        self._cache.pop(id(finding), None)
         row = self._row_of.get(finding.id)
         if row is None:
             return
         self.update_cell_at(Coordinate(row, 1), review_cell(verdict))
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        # DataTable measures every cell of every new row to size auto-width columns: thirteen
+        # Rich measurements a finding, most of the time 5,000 findings took to show. Every
+        # column here has a fixed width and every row one line, so only the size is needed.
+        if any(column.auto_width for column in self.columns.values()):
+            super()._update_dimensions(new_rows)
+            return
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        self.virtual_size = Size(width, self._total_row_height + header)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -168,6 +193,7 @@ class FindingsTable(DataTable[Text]):
             self.post_message(self.FindingOpened(self, finding))
 
     def _redraw(self, _theme: Theme | None = None) -> None:
+        self._cache.clear()
         cursor = self.cursor_row
         self.show(self._shown, self._verdicts)
         if self._shown:
