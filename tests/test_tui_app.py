@@ -166,14 +166,18 @@ async def test_filter_by_status_kind_and_search(review_path: Path) -> None:
         await pilot.press("x", "k")  # clear, then the first kind present: count
         await pilot.pause()
         assert shown_ids(screen) == ["f-taken-a", "f-taken-b", "f-valleys", "f-freed"]
-        await pilot.press("x", "slash", *"miles", "enter")
+        await pilot.press("x", "slash", *"mile", "enter")
         await pilot.pause()
         assert shown_ids(screen) == ["f-glacier-retreat"]
-        await pilot.press("escape", "x", "slash", *"FISHERMEN", "enter")
+        await pilot.press("escape", "x", "slash", *"FISH", "enter")
         await pilot.pause()
         assert shown_ids(screen) == ["f-taken-a", "f-freed"]  # referent or claim text
         summary = str(screen.query_one("#summary").visual)
         assert summary.endswith("│ showing 2")
+        await pilot.press("escape", "x", "slash", "d", "q", "enter")  # letters typed, not keys
+        await pilot.pause()
+        assert app.is_running and shown_ids(screen) == [] and not review_path.exists()
+        assert "No finding selected." in str(screen.query_one("#detail-text").visual)
 
 
 async def test_dismiss_note_undo_and_reopen(review_path: Path) -> None:
@@ -196,9 +200,9 @@ async def test_dismiss_note_undo_and_reopen(review_path: Path) -> None:
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, NoteDialog)
-        await pilot.press(*"Vietnam is UTC+7", "enter")
+        await pilot.press(*"UTC+7", "enter")
         await pilot.pause()
-        assert decisions_in(review_path)["f-time-vietnam"]["note"] == "Vietnam is UTC+7"
+        assert decisions_in(review_path)["f-time-vietnam"]["note"] == "UTC+7"
         await pilot.press("u")  # undoes the note, not the dismissal
         await pilot.pause()
         assert decisions_in(review_path)["f-time-vietnam"]["note"] == ""
@@ -225,7 +229,10 @@ async def test_export_writes_the_report_with_decisions(review_path: Path, tmp_pa
     async with app.run_test(size=WIDE) as pilot:
         screen = screen_of(app)
         await select(pilot, screen, "f-glacier-retreat")
-        await pilot.press("d", "a", *"12 mi is 19.3 km", "enter", "e")
+        app.screen.action_dismiss_finding()
+        await pilot.press("a")
+        app.screen.query_one(Input).value = "12 mi | 19.3 km"
+        await pilot.press("enter", "e")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         app.screen.query_one(Input).value = str(target)
@@ -245,7 +252,7 @@ async def test_export_writes_the_report_with_decisions(review_path: Path, tmp_pa
         "| Finding | Status | Decision | Note | Id |\n"
         "| --- | --- | --- | --- | --- |\n"
         "| retreat of the largest glacier (measure) | ✗ conflict | dismissed "
-        "| 12 mi is 19.3 km | `f-glacier-retreat` |\n"
+        "| 12 mi \\| 19.3 km | `f-glacier-retreat` |\n"
     )
 
 
@@ -352,3 +359,35 @@ async def test_article_text_cannot_inject_markup_or_escape_codes(review_path: Pa
         assert paragraph == "Police said [bold red]42[/] people \ufffd[2J left at 9 am."
         header = str(view.query_one(".source-header").visual)
         assert header == "A date unknown · [link=http://x]t[/link]\nevil.txt"
+
+
+async def test_narrow_terminal_stacks_the_sources(review_path: Path) -> None:
+    app = make_app(example_report(), review_path=review_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        a, b = screen.source_views
+        assert "-narrow" in screen.classes
+        assert a.region.x == b.region.x and a.region.bottom <= b.region.y
+        assert not screen.query_one("#detail").display
+        columns = [column.label.plain for column in screen.table.ordered_columns]
+        assert columns == ["", "Review", "Kind", "Referent", "A", "B"]
+        assert str(screen.table.get_row_at(0)[0]) == "✗"
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        assert (
+            "-wide" in screen.classes and a.region.y == b.region.y and a.region.right <= b.region.x
+        )
+
+
+async def test_the_command_palette_runs_review_actions(review_path: Path) -> None:
+    app = make_app(example_report(), review_path=review_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Dismiss")
+        await app.workers.wait_for_complete()  # the palette searches in a worker of its own
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert decisions_in(review_path)["f-glacier-retreat"]["decision"] == "dismissed"

@@ -57,6 +57,10 @@ class FindingsTable(DataTable[Text]):
         def control(self) -> FindingsTable:
             return self.table
 
+        def can_replace(self, message: Message) -> bool:
+            # Holding an arrow key queues one selection a row; only the last needs showing.
+            return isinstance(message, FindingsTable.FindingSelected)
+
     @dataclass
     class FindingOpened(Message):
         """The reviewer pressed Enter (or clicked twice) on a finding to see its details."""

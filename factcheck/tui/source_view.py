@@ -92,6 +92,7 @@ class SourceView(Vertical):
         self._widgets: list[Static] = []
         self.marked: tuple[int, ...] = ()
         """Indexes into ``marks`` of the claims of the selected finding."""
+        self._note = ""
         self.cursor: int | None = None
         """Index into ``marks`` of the claim the view scrolled to."""
 
@@ -123,7 +124,9 @@ class SourceView(Vertical):
         note = ""
         if finding is not None and self.cursor is None:
             note = "the selected finding has no claim in this source"
-        self.query_one(".source-header", Static).update(self._header(note))
+        if note != self._note:  # the header has a fixed height: a repaint is enough
+            self._note = note
+            self.query_one(".source-header", Static).update(self._header(note), layout=False)
         if self.cursor is not None:
             self.call_after_refresh(self.scroll_to_mark, self.cursor)
 
@@ -169,7 +172,8 @@ class SourceView(Vertical):
         touched = {self._paragraph_of(self.marks[i].start) for i in (*self.marked, *marked)}
         self.marked = marked
         for number in touched:
-            self._widgets[number].update(self._paragraph_content(number))
+            # Only styles change, never the text: no need to lay the screen out again.
+            self._widgets[number].update(self._paragraph_content(number), layout=False)
 
     def _paragraph_of(self, offset: int) -> int:
         return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
