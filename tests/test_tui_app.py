@@ -91,7 +91,11 @@ async def test_conflicts_come_first_and_the_summary_counts(review_path: Path) ->
 async def test_selecting_a_finding_scrolls_every_source_to_its_claim(review_path: Path) -> None:
     app = make_app(example_report(), review_path=review_path)
     async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
         screen = screen_of(app)
+        for view in screen.source_views:  # the first finding, selected before the first layout
+            assert view.cursor is not None and claim_line_visible(view, view.cursor)
+            assert view.body.scroll_offset.y > 0
         await select(pilot, screen, "f-freed")  # the last paragraph of both texts
         await pilot.pause()
         for view in screen.source_views:
@@ -378,6 +382,8 @@ async def test_narrow_terminal_stacks_the_sources(review_path: Path) -> None:
         assert (
             "-wide" in screen.classes and a.region.y == b.region.y and a.region.right <= b.region.x
         )
+        for view in (a, b):  # rewrapped text, the marked claim still in view
+            assert view.cursor is not None and claim_line_visible(view, view.cursor)
 
 
 async def test_the_command_palette_runs_review_actions(review_path: Path) -> None:
@@ -391,3 +397,17 @@ async def test_the_command_palette_runs_review_actions(review_path: Path) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert decisions_in(review_path)["f-glacier-retreat"]["decision"] == "dismissed"
+
+
+async def test_a_selection_made_before_the_first_layout_wins(review_path: Path) -> None:
+    """The first finding's scroll waits for the layout; a later selection must not lose to it."""
+    app = make_app(example_report(), review_path=review_path)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = screen_of(app)
+        screen.table.select_finding("f-round")  # no pause: nothing is laid out yet
+        await pilot.pause()
+        await pilot.pause()
+        for view in screen.source_views:
+            mark = view.marks[view.cursor]  # type: ignore[index]
+            assert view.document.text[mark.start : mark.end] == "fourth round"
+            assert claim_line_visible(view, view.cursor)  # type: ignore[arg-type]

@@ -127,8 +127,12 @@ class SourceView(Vertical):
         if note != self._note:  # the header has a fixed height: a repaint is enough
             self._note = note
             self.query_one(".source-header", Static).update(self._header(note), layout=False)
-        if self.cursor is not None:
-            self.call_after_refresh(self.scroll_to_mark, self.cursor)
+        if self.cursor is None:
+            return
+        if self.paragraph_widget(self.cursor).virtual_region.height:
+            self.scroll_to_mark(self.cursor)  # laid out already: marking never moves text
+        else:
+            self.call_after_refresh(self._scroll_to_cursor)
 
     def scroll_to_mark(self, mark: int) -> None:
         """Scroll the text so the line holding ``marks[mark]`` is in the middle of the view."""
@@ -140,6 +144,16 @@ class SourceView(Vertical):
         region = widget.virtual_region
         target = Region(region.x, region.y + line, max(region.width, 1), 1)
         self.body.scroll_to_region(target, center=True, animate=False, force=True)
+
+    def on_resize(self) -> None:
+        # The first layout comes after the first selection, and a resize rewraps the text:
+        # either way the marked claim has moved, so scroll to it again.
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    def _scroll_to_cursor(self) -> None:
+        # Deferred until laid out; by then another claim may be selected, so read it now.
+        if self.cursor is not None:
+            self.scroll_to_mark(self.cursor)
 
     def action_next_claim(self) -> None:
         self._step(+1)
