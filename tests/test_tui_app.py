@@ -341,8 +341,12 @@ async def test_help_details_theme_and_palette(review_path: Path) -> None:
         assert isinstance(app.screen, DetailScreen)
         await pilot.press("escape")
         theme = app.theme
+        await select(pilot, screen_of(app), "f-fund")
         await pilot.press("t")
+        await pilot.pause()
         assert app.theme != theme and app.theme in {"textual-light", "textual-dark"}
+        highlighted = screen_of(app).table.highlighted  # rows redrawn in the new colours
+        assert highlighted is not None and highlighted.id == "f-fund"
         titles = {command.title for command in app.get_system_commands(app.screen)}
         wanted = {c.label for c in COMMANDS if c.action != "recheck"}
         assert wanted <= titles
@@ -377,8 +381,12 @@ async def test_narrow_terminal_stacks_the_sources(review_path: Path) -> None:
         columns = [column.label.plain for column in screen.table.ordered_columns]
         assert columns == ["", "Review", "Kind", "Referent", "A", "B"]
         assert str(screen.table.get_row_at(0)[0]) == "✗"
+        await select(pilot, screen, "f-freed")
         await pilot.resize_terminal(160, 40)
         await pilot.pause()
+        # the table is rebuilt with wider columns; the cursor stays on the finding
+        assert screen.table.highlighted is not None and screen.table.highlighted.id == "f-freed"
+        assert screen.selected is not None and screen.selected.id == "f-freed"
         assert (
             "-wide" in screen.classes and a.region.y == b.region.y and a.region.right <= b.region.x
         )

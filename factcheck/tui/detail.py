@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from factcheck.model import Claim, Document, Finding
+from factcheck.model import Claim, Document, Finding, Kind
 from factcheck.review_file import Verdict
 from factcheck.tui.findings import (
     STATUS_LABEL,
@@ -32,7 +32,9 @@ def describe_value(claim: Claim) -> str:
         low = "−∞" if quantity.lo is None else f"{quantity.lo:,.6g}"
         high = "∞" if quantity.hi is None else f"{quantity.hi:,.6g}"
         pieces.append(f"[{low}, {high}]")
-    if quantity.unit.name and not claim.normalized:
+    if claim.kind is Kind.PERCENT and not claim.normalized:
+        pieces[-1] += "%"  # "40%", not "40 percentage"
+    elif quantity.unit.name and not claim.normalized:
         pieces.append(quantity.unit.name)
     if quantity.bound.value != "exact":
         pieces.append(f"({quantity.bound.value.replace('_', ' ')})")

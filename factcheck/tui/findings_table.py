@@ -93,9 +93,7 @@ class FindingsTable(DataTable[Text]):
         layout = self._layout_for(self.size.width)
         if layout != self._layout:
             self._layout = layout
-            self.clear(columns=True)
-            self._add_columns()
-            self._redraw()
+            self._rebuild(columns=True)
 
     def _layout_for(self, width: int) -> tuple[bool, int]:
         """(compact, explanation width or 0 for none): the explanation takes what is left."""
@@ -197,8 +195,15 @@ class FindingsTable(DataTable[Text]):
             self.post_message(self.FindingOpened(self, finding))
 
     def _redraw(self, _theme: Theme | None = None) -> None:
+        self._rebuild(columns=False)
+
+    def _rebuild(self, *, columns: bool) -> None:
+        """Build every row again (new colours or widths), the cursor kept on its finding."""
+        cursor = self.cursor_row  # before clearing, which puts the cursor back on row 0
+        if columns:
+            self.clear(columns=True)
+            self._add_columns()
         self._cache.clear()
-        cursor = self.cursor_row
         self.show(self._shown, self._verdicts)
         if self._shown:
             self.move_cursor(row=min(cursor, len(self._shown) - 1))

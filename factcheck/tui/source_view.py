@@ -27,6 +27,7 @@ from factcheck.tui.findings import (
 )
 from factcheck.tui.text import plain
 
+CLAIMS = Binding.Group("Next/prev claim")
 MARKED_STYLE = "bold reverse"
 EXCLUDED_STYLE = "dim italic"
 
@@ -66,8 +67,8 @@ class SourceView(Vertical):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_claim", "Next claim"),
-        Binding("p", "previous_claim", "Prev claim"),
+        Binding("n", "next_claim", "Next claim", group=CLAIMS),
+        Binding("p", "previous_claim", "Previous claim", group=CLAIMS),
     ]
 
     @dataclass
