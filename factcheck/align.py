@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,19 +21,30 @@ from itertools import combinations
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from factcheck.judge import Verdict, compare, is_comparable
+from factcheck.judge import Verdict, compare, is_comparable, is_same_value, value_ratio
 from factcheck.model import Claim, Kind
 from factcheck.options import Options
-from factcheck.similarity import Profile, evidence, fuzzy_jaccard, idf_table, profile
+from factcheck.similarity import Profile, Rarity, evidence, fuzzy_jaccard, profile, rarity
 
 # A pair whose values agree needs this much evidence (value bonus included) to be one fact.
-AGREE_THRESHOLD = 0.30
+AGREE_THRESHOLD = 0.22
 # A pair whose values conflict needs this much evidence from the words alone: two outlets
 # mostly agree, so a conflict is the less likely reading and a false one costs trust.
-CONFLICT_THRESHOLD = 0.50
+CONFLICT_THRESHOLD = 0.30
 # Equal values about similar referents are likely the same fact (weak evidence, never
 # enough alone: it is added only when the values agree).
-EQUAL_BONUS = 0.15
+EQUAL_BONUS = 0.30
+# A conflict needs its sentences (or the words around its numbers) to overlap this much,
+# not just a shared referent word: "shot seven times" vs "arrested four times" share "time".
+MIN_SENTENCE_OVERLAP = 0.15
+# Evidence added to a pair whose two sentences already hold an agreeing pair.
+ANCHOR_BONUS = 0.2
+# The share of the value bonus that counts when the assignment chooses between pairs.
+ASSIGNMENT_SHARE = 0.3
+# A conflict between values ten or more times apart needs this much more evidence.
+RATIO_PENALTY = 0.2
+# ... and its evidence must beat every rival pairing of either claim by this factor.
+RIVAL_MARGIN = 1.25
 COMPATIBLE_BONUS = 0.05
 # Kinds whose repeated equal values in one text are one fact whatever the referent says:
 # "tonight, July 23" and "today, July 23" name one day.
@@ -78,7 +91,7 @@ def is_restatement(first: Claim, second: Claim, text_between: str) -> bool:
 
 
 def _is_repeat(a: Claim, b: Claim, pa: Profile, pb: Profile) -> bool:
-    if not is_comparable(a, b) or a.kind != b.kind or not compare(a, b).is_equal:
+    if not is_comparable(a, b) or a.kind != b.kind or not is_same_value(a, b):
         return False
     if a.kind in _VALUE_ONLY_KINDS:
         return True
@@ -127,13 +140,31 @@ def _text_between(a: Claim, b: Claim) -> str | None:
     return a.sentence[offset : offset + gap]
 
 
-def pair_score(
-    a: Cluster, b: Cluster, profiles: dict[Claim, Profile], idf: dict[str, float], options: Options
-) -> float:
-    """The assignment score of two clusters of different sources; 0 when they must not pair."""
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """What the words and the values say about two clusters of different sources."""
+
+    evidence: float
+    verdict: Verdict
+    is_equal: bool = False
+    sentence: float = 0.0
+    """How much the sentences (or the words around the numbers) overlap."""
+    ratio: float = 1.0
+    """How many times larger one value is than the other (1 when equal or not numeric)."""
+
+
+_NOT_COMPARABLE = _Candidate(0.0, Verdict.UNKNOWN)
+
+
+def candidate(
+    a: Cluster, b: Cluster, profiles: dict[Claim, Profile], weights: Rarity, options: Options
+) -> _Candidate:
+    """The evidence and value verdict of two clusters: their best-matching mentions."""
     best_evidence = 0.0
+    sentence = 0.0
     verdicts: list[Verdict] = []
     is_equal = False
+    ratio = 1.0
     for x in a.claims:
         for y in b.claims:
             if not is_comparable(x, y):
@@ -141,35 +172,127 @@ def pair_score(
             comparison = compare(x, y, options)
             verdicts.append(comparison.verdict)
             is_equal = is_equal or comparison.is_equal
-            best_evidence = max(best_evidence, evidence(profiles[x], profiles[y], idf))
+            ratio = max(ratio, value_ratio(x, y))
+            found = evidence(profiles[x], profiles[y], weights)
+            if found.total > best_evidence:
+                # The support comes from the same pair of mentions as the evidence.
+                best_evidence, sentence = found.total, found.sentence
     if Verdict.AGREE in verdicts:
-        score = best_evidence + (EQUAL_BONUS if is_equal else COMPATIBLE_BONUS)
-        return score if score >= AGREE_THRESHOLD else 0.0
+        return _Candidate(best_evidence, Verdict.AGREE, is_equal, sentence)
     if Verdict.CONFLICT in verdicts:
-        return best_evidence if best_evidence >= CONFLICT_THRESHOLD else 0.0
-    return 0.0
+        return _Candidate(best_evidence, Verdict.CONFLICT, sentence=sentence, ratio=ratio)
+    return _NOT_COMPARABLE
+
+
+def _score_matrix(candidates: list[list[_Candidate]]) -> np.ndarray:
+    """Assignment scores: 0 for a pair that must not be made."""
+    evidence_matrix = np.array([[_adjusted(c) for c in row] for row in candidates])
+    scores = np.zeros(evidence_matrix.shape)
+    for i, row in enumerate(candidates):
+        for j, c in enumerate(row):
+            if c.verdict is Verdict.AGREE:
+                bonus = EQUAL_BONUS if c.is_equal else COMPATIBLE_BONUS
+                if c.evidence + bonus >= AGREE_THRESHOLD:
+                    # Equal values lower the bar for accepting a pair, but weigh little in
+                    # choosing between pairs: when "78" and "6,000" trade places, the referents
+                    # must decide, not the values.
+                    scores[i, j] = c.evidence + bonus * ASSIGNMENT_SHARE
+            elif c.verdict is Verdict.CONFLICT and _is_plausible_conflict(evidence_matrix, i, j, c):
+                scores[i, j] = c.evidence
+    return scores
+
+
+def _is_plausible_conflict(evidence_matrix: np.ndarray, i: int, j: int, c: _Candidate) -> bool:
+    """A conflict pair needs strong words, a plausible disagreement, and no rival of its own.
+
+    - Outlets that disagree on one fact are mostly off by a little ("2,116" vs "2,106", four
+      vs six engines); values many times apart (46 arrests vs one person attacked) are more
+      often two facts, so they need more evidence.
+    - Ratio test: when "fourth quarter" fits "first quarter" hardly better than "third
+      quarter", the words do not say which claim it is about, so no conflict is claimed.
+    """
+    if _adjusted(c) < CONFLICT_THRESHOLD or c.sentence < MIN_SENTENCE_OVERLAP:
+        return False
+    rival = max(_rival(evidence_matrix, i, j), _rival(evidence_matrix.T, j, i))
+    return bool(_adjusted(c) >= rival * RIVAL_MARGIN)
+
+
+def _adjusted(c: _Candidate) -> float:
+    """Evidence less the doubt a large disagreement casts: a rival pairing "2,129" with
+    "eight points" is a weaker rival than its words alone suggest."""
+    if c.verdict is Verdict.CONFLICT:
+        return c.evidence - RATIO_PENALTY * min(math.log10(c.ratio), 1.0)
+    return c.evidence
+
+
+def _rival(evidence_matrix: np.ndarray, i: int, j: int) -> float:
+    """The strongest other claim that row ``i`` could be about, leaving out claims that have a
+    clearly better partner of their own ("second round" matched by "second round")."""
+    best = 0.0
+    for k in range(evidence_matrix.shape[1]):
+        if k == j:
+            continue
+        value = float(evidence_matrix[i, k])
+        others = np.delete(evidence_matrix[:, k], i)
+        if value * RIVAL_MARGIN >= others.max(initial=0.0):
+            best = max(best, value)
+    return best
 
 
 def assign(
     left: Sequence[Cluster],
     right: Sequence[Cluster],
     profiles: dict[Claim, Profile],
-    idf: dict[str, float],
+    weights: Rarity,
     options: Options,
 ) -> tuple[Pair, ...]:
-    """The best one-to-one matching between two sources' clusters (Hungarian algorithm)."""
+    """The best one-to-one matching between two sources' clusters (Hungarian algorithm).
+
+    A second round looks again at the clusters the first left alone: with the agreeing pairs
+    settled, a conflict only has to beat the rivals still free, and sentences that hold an
+    agreeing pair are likely to hold more ("two women, 68 and 48" vs "who were 61 and 48").
+    """
     if not left or not right:
         return ()
-    scores = np.zeros((len(left), len(right)))
-    for i, a in enumerate(left):
-        for j, b in enumerate(right):
-            scores[i, j] = pair_score(a, b, profiles, idf, options)
+    candidates = [[candidate(a, b, profiles, weights, options) for b in right] for a in left]
+    first = _matches(_score_matrix(candidates))
+    anchors = {
+        (x.sentence_start, y.sentence_start)
+        for i, j, _ in first
+        if candidates[i][j].verdict is Verdict.AGREE
+        for x in left[i].claims
+        for y in right[j].claims
+    }
+    free_rows = [i for i in range(len(left)) if i not in {m[0] for m in first}]
+    free_columns = [j for j in range(len(right)) if j not in {m[1] for m in first}]
+    second: list[tuple[int, int, float]] = []
+    if free_rows and free_columns:
+        rest = [
+            [_anchored(candidates[i][j], left[i], right[j], anchors) for j in free_columns]
+            for i in free_rows
+        ]
+        scores = _score_matrix(rest)
+        for i, j, score in _matches(scores):
+            if rest[i][j].verdict is Verdict.CONFLICT:
+                second.append((free_rows[i], free_columns[j], score))
+    return tuple(Pair(left[i], right[j], score) for i, j, score in first + second)
+
+
+def _matches(scores: np.ndarray) -> list[tuple[int, int, float]]:
     rows, columns = linear_sum_assignment(scores, maximize=True)
-    return tuple(
-        Pair(left[i], right[j], float(scores[i, j]))
+    return [
+        (int(i), int(j), float(scores[i, j]))
         for i, j in zip(rows, columns, strict=True)
         if scores[i, j] > 0
-    )
+    ]
+
+
+def _anchored(c: _Candidate, a: Cluster, b: Cluster, anchors: set[tuple[int, int]]) -> _Candidate:
+    if c.verdict is not Verdict.CONFLICT:
+        return c
+    if any((x.sentence_start, y.sentence_start) in anchors for x in a.claims for y in b.claims):
+        return dataclasses.replace(c, evidence=c.evidence + ANCHOR_BONUS)
+    return c
 
 
 def align(
@@ -184,11 +307,11 @@ def align(
         for source, claims in enumerate(claims_per_source)
     ]
     profiles = {c: profile(c) for group in clusters for cl in group for c in cl.claims}
-    idf = idf_table({p.context for p in profiles.values()})
+    weights = rarity(profiles.values())
     pairs = [
         pair
         for i, j in combinations(range(len(clusters)), 2)
-        for pair in assign(clusters[i], clusters[j], profiles, idf, options)
+        for pair in assign(clusters[i], clusters[j], profiles, weights, options)
     ]
     return _merge(clusters, pairs)
 

@@ -12,6 +12,7 @@ from factcheck.consistency import check_source
 from factcheck.judge import judge_group
 from factcheck.model import Claim, Document, Finding, Report, Skipped, SourcedClaim, Status
 from factcheck.options import Options
+from factcheck.stamps import drop_stamps
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,7 +37,7 @@ def check_claims(
 ) -> Report:
     """Reconcile claims already extracted (one sequence per document): model-free."""
     kept = [
-        tuple(c for c in claims if c.kind not in options.ignore_kinds)
+        drop_stamps([c for c in claims if c.kind not in options.ignore_kinds])
         for claims in claims_per_document
     ]
     findings: list[Finding] = []

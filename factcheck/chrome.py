@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
+
+from factcheck.dateline import Dateline, find_dateline, find_datelines
+
+__all__ = ["Dateline", "find_chrome_spans", "find_dateline", "find_datelines", "merge_spans"]
 
 Span = tuple[int, int]
 
@@ -47,7 +49,37 @@ def _strip_span(text: str, start: int, end: int) -> Span:
 # end of the line, are chrome. The run may be glued to the last sentence of the article
 # ("...78 of their own.icon bookmarkicon close"), so it starts at the word "icon", not at
 # the line start; it must not start inside a word ("lexicon", "iconic").
-_ICON_RUN = re.compile(r"(?<![A-Za-z])(?:icon[ \-]?[a-z][a-z0-9 \-]{0,30}?){3,}[ \t]*$")
+# Linear on purpose: a nested-repetition regex backtracked exponentially on a long run
+# followed by a full stop.
+_NOT_ICON_CHAR = re.compile(r"[^a-z0-9 \-]")
+_ICON_NAME_MAX = 30
+_ICON_MIN = 3
+
+
+def _icon_run_start(line: str) -> int | None:
+    """Where a run of three or more icon names starts, when one ends the line."""
+    line = line.rstrip()
+    # The run is lower-case letters, digits, spaces and hyphens up to the end of the line.
+    tail = max((m.end() for m in _NOT_ICON_CHAR.finditer(line)), default=0)
+    icons = [m.start() for m in re.finditer("icon", line[tail:])]
+    if len(icons) < _ICON_MIN:
+        return None
+    ends = [*icons[1:], len(line) - tail]
+    # Each name (from one "icon" to the next) is short; start after the last long one.
+    first = max(
+        (
+            i + 1
+            for i, (s, e) in enumerate(zip(icons, ends, strict=True))
+            if e - s - 4 > _ICON_NAME_MAX
+        ),
+        default=0,
+    )
+    for index in range(first, len(icons)):
+        start = tail + icons[index]
+        if start == 0 or not line[start - 1].isalpha():  # "lexicon", "iconic" are words
+            return start if len(icons) - index >= _ICON_MIN else None
+    return None
+
 
 # Navigation words that a menu line is made of ("Home | World | Business | Sport").
 _MENU_WORDS = frozenset(
@@ -77,6 +109,7 @@ def _is_menu_line(line: str) -> bool:
 # A player's clock: "0:00", "25:48", and the truncated "47:0" that copying leaves;
 # optionally "0:00 / 25:48".
 _TIMER = re.compile(r"-?\d{1,2}:\d{1,2}(?::\d{2})?(?:\s*/\s*-?\d{1,2}:\d{1,2}(?::\d{2})?)?")
+_PLAYER_START = re.compile(r"0?0:00(?:\s*/.*)?")
 _MEDIA_HEADING = re.compile(
     r"(?:podcasts?|listen(?: to (?:this|the) (?:article|story|episode))?|audio|video|watch|"
     r"play|now playing|episode)\s*:?",
@@ -89,7 +122,7 @@ def _is_timer(line: str) -> bool:
 
 
 def _media_spans(text: str) -> Iterator[Span]:
-    """A media heading followed by timer lines, or two or more timer lines in a row.
+    """A media heading followed by timer lines, or a run of timer lines that starts a player ("0:00").
 
     A single "25:48" line on its own could be a score or a clock time in a list, so a
     lone timer is only chrome under a "Podcasts"/"Listen" heading.
@@ -106,8 +139,11 @@ def _media_spans(text: str) -> Iterator[Span]:
         # trailing blank lines are not part of the block
         while last > first and not lines[last - 1][2].strip():
             last -= 1
-        timers = sum(1 for line in lines[first:last] if _is_timer(line[2]))
-        if (is_heading and timers >= 1) or timers >= 2:
+        block = [line[2].strip() for line in lines[first:last] if _is_timer(line[2])]
+        # Without a heading, a player shows itself by its "0:00" start; two clock times in
+        # a row ("15:00", "17:30") may be a schedule the story gives.
+        has_start = any(_PLAYER_START.fullmatch(timer) for timer in block)
+        if (is_heading and block) or (len(block) >= 2 and has_start):
             yield (start if is_heading else lines[first][0]), lines[last - 1][1]
             index = last
         else:
@@ -116,13 +152,17 @@ def _media_spans(text: str) -> Iterator[Span]:
 
 # --- share, follow and comment boilerplate -------------------------------------------------
 
-# Whole lines that are a site's calls to action, whatever their length: a comment-section
-# notice ("Dear readers! ... Please check our commenting policy").
+# Whole lines that are a site's notices, whatever their length: a comment-section notice
+# ("Dear readers! ... Please check our commenting policy"), a copyright line.
 _COMMENT_NOTICE = re.compile(
     r"^\s*dear (?:readers?|users?|visitors?)\b|"
     r"\bcomment(?:ing|s)? (?:policy|rules|guidelines|system|section)\b|"
     r"\b(?:register|log ?in|sign in) to (?:leave a |post a )?comment|"
-    r"\bto (?:leave|post) (?:a )?comments?\b",
+    r"\bto (?:leave|post) (?:a )?comments?\b|"
+    # wire-service and player notices, whatever their length ("Copyright 2019 The ... Press.
+    # All rights reserved. This material may not be published, broadcast, rewritten ...")
+    r"\ball rights reserved\b|\bmay not be (?:published|reproduced|copied)\b|"
+    r"\bmedia playback is (?:unsupported|not supported)\b",
     re.IGNORECASE,
 )
 
@@ -138,7 +178,13 @@ _BOILERPLATE = re.compile(
     r"trending(?: now)?:?|advertisement|sponsored(?: content)?|comments?(?: \(\d+\))?:?|"
     r"\d+ comments?|(?:print|email|copy link|save)(?: this (?:article|story))?|"
     r"tags?:.*|topics?:.*|all rights reserved.*|(?:©|\(c\)|copyright)\b.*|.*©.*|"
-    r"(?:photo|image|picture|video|file photo|credit)s?:.*|cookies?\b.*(?:accept|policy|settings).*)"
+    r"(?:photo|image|picture|video|file photo|credit)s?:.*|cookies?\b.*(?:accept|policy|settings).*|"
+    r"skip to (?:main )?content|image (?:caption|source|copyright).*|click here\b.*|"
+    r"\((?:ap |afp |reuters )?photo\b[^)]*\)|"
+    # furniture with numbers in it: the page's age, reading time, counters
+    r"(?:updated |posted |published )?\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|"
+    r"\d+[- ]min(?:ute)?s?(?: read)?|reading time:? .*|"
+    r"\d[\d.,]*[km]? (?:shares?|comments?|views?|likes?|reactions?))"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -153,24 +199,52 @@ _IMAGE_LEFTOVER = re.compile(
 )
 
 
+# A line that is only a web address: the source URL pasted above the article, or a link
+# left behind by a removed embed.
+_URL_LINE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
 def _line_spans(text: str) -> Iterator[Span]:
     """Spans found one line at a time: icon runs, menus, boilerplate, image leftovers."""
     for start, end, content in _lines(text):
         stripped = content.strip()
         if not stripped:
             continue
-        icons = _ICON_RUN.search(content)
-        if icons:
-            yield start + icons.start(), end
+        icons = _icon_run_start(content)
+        if icons is not None:
+            yield start + icons, end
             continue
         is_chrome = (
             _IMAGE_LEFTOVER.fullmatch(stripped) is not None
+            or _URL_LINE.fullmatch(stripped) is not None
             or _COMMENT_NOTICE.search(stripped) is not None
             or (len(stripped) <= _SHORT_LINE and _BOILERPLATE.fullmatch(stripped) is not None)
             or (len(stripped) <= _SHORT_LINE and _is_menu_line(stripped))
         )
         if is_chrome:
             yield start, end
+
+
+# Pages print the headline twice (the title block, then again above the body); the
+# copy repeats any number in it. Only near the top, and only whole lines long enough to
+# be a headline: a short line like "Reuters" may well repeat.
+_REPEAT_LINES = 12
+_REPEAT_MIN = 20
+
+
+def _repeated_headline_spans(text: str) -> Iterator[Span]:
+    seen: set[str] = set()
+    count = 0
+    for start, end, content in _lines(text):
+        stripped = content.strip()
+        if not stripped:
+            continue
+        count += 1
+        if count > _REPEAT_LINES:
+            return
+        if len(stripped) >= _REPEAT_MIN and stripped in seen:
+            yield start, end
+        seen.add(stripped)
 
 
 def merge_spans(spans: Iterator[Span] | tuple[Span, ...] | list[Span]) -> tuple[Span, ...]:
@@ -188,7 +262,7 @@ def merge_spans(spans: Iterator[Span] | tuple[Span, ...] | list[Span]) -> tuple[
 
 def find_chrome_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Regions of ``text`` that are page chrome, sorted and merged; ``text`` is not changed."""
-    spans = [*_line_spans(text), *_media_spans(text)]
+    spans = [*_line_spans(text), *_media_spans(text), *_repeated_headline_spans(text)]
     merged = merge_spans(_strip_span(text, start, end) for start, end in spans)
     # Neighbouring chrome lines ("Share this" above "Follow us on X") make one region.
     joined: list[Span] = []
@@ -198,96 +272,3 @@ def find_chrome_spans(text: str) -> tuple[tuple[int, int], ...]:
         else:
             joined.append((start, end))
     return tuple(joined)
-
-
-# --- datelines -------------------------------------------------------------------------------
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-_DATES = (
-    rf"{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}",  # 23 Jul, 2025 / Wed, 23 July 2025
-    rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}",  # July 23, 2025
-    rf"{_YEAR}-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)",  # 2025-07-23
-    rf"(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./]{_YEAR}",  # 23.07.2025, 23/07/2025
-)
-_TIME = (
-    r"(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?::[0-5]\d)?"
-    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
-    r"(?:\s*(?P<zone>GMT|UTC|Z)(?:\s*(?P<offset>[+-]\d{1,2})(?::?(?P<offmin>\d{2}))?)?)?"
-)
-_LABEL = r"(?:(?:first |last )?(?:published|updated|posted|modified|date)(?: on| at)?\s*:?\s*)?"
-# One pattern per date order: the group names repeat, which one pattern could not hold.
-_DATELINES = tuple(
-    re.compile(
-        rf"^\s*{_LABEL}{form}(?:\s*(?:,|\||-|–|at|T)?\s*{_TIME})?\s*$",
-        re.IGNORECASE,
-    )
-    for form in _DATES
-)
-
-# A dateline stands above the article; one lower down is part of a story or a related link.
-_DATELINE_LINES = 12
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """A line near the top of a text that gives its publication date."""
-
-    start: int
-    end: int
-    published: str
-    """ISO 8601: "2025-07-23T10:19", "2025-07-23" without a time, a "Z" or offset when the line names GMT/UTC."""
-
-
-def _iso(match: re.Match[str]) -> str | None:
-    """The ISO form of a dateline match, or None when the numbers make no date."""
-    groups = match.groupdict()
-    name = groups["month"]
-    month = int(name) if name.isdigit() else _MONTHS[name[:3].lower()]
-    year, day = int(groups["year"]), int(groups["day"])
-    try:
-        iso = date(year, month, day).isoformat()
-    except ValueError:  # "31.02.2025"
-        return None
-    if groups["hour"] is None:
-        return iso
-    hour, minute = int(groups["hour"]), int(groups["minute"])
-    if groups["ampm"]:
-        hour = hour % 12 + (12 if groups["ampm"][0].lower() == "p" else 0)
-    if hour > 23:
-        return None
-    iso += f"T{hour:02d}:{minute:02d}"
-    if groups["zone"]:
-        if groups["offset"]:
-            offset = int(groups["offset"])
-            iso += f"{'-' if offset < 0 else '+'}{abs(offset):02d}:{groups['offmin'] or '00'}"
-        else:
-            iso += "Z"
-    return iso
-
-
-def find_dateline(text: str) -> Dateline | None:
-    """The first line near the top that is only a date (and time): "23 Jul, 2025 10:19"."""
-    seen = 0
-    for start, end, content in _lines(text):
-        if not content.strip():
-            continue
-        seen += 1
-        if seen > _DATELINE_LINES:
-            return None
-        matches = (pattern.match(content) for pattern in _DATELINES)
-        match = next((found for found in matches if found is not None), None)
-        published = _iso(match) if match is not None else None
-        if published is not None:
-            span_start, span_end = _strip_span(text, start, end)
-            return Dateline(start=span_start, end=span_end, published=published)
-    return None

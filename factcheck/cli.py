@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -15,9 +16,11 @@ import click
 
 from factcheck import __version__
 from factcheck.config import FAIL_ON_CHOICES, ConfigError, load_options, parse_kinds
-from factcheck.model import Kind
+from factcheck.model import Claim, Document, Kind
 
 logger = logging.getLogger("factcheck")
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -149,6 +152,9 @@ def check(
         report = check_documents(documents, nlp, options, skipped)
     except (ReviewFileError, ModelNotFound) as error:
         fail(str(error))
+    except Exception as error:  # a bug must still end in one line and exit 2, not a traceback
+        logger.debug("check failed", exc_info=True)
+        fail(f"internal error while checking {', '.join(d.path for d in documents)}: {error!r}")
     report = apply_dismissals(report, dismissed)
     if report.dismissed:
         count = len(report.dismissed)
@@ -166,6 +172,84 @@ def check(
         except OSError as error:
             fail(f"{output}: cannot write the report ({error.strerror or error})")
     sys.exit(exit_code(report, options))
+
+
+def safe(text: str) -> str:
+    """Article text made inert for a terminal: control characters (escape codes) become visible escapes."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+def _table(results: Sequence[tuple[Document, Sequence[Claim]]]) -> str:
+    lines: list[str] = []
+    for document, claims in results:
+        lines.append(f"== {safe(document.path)}: {len(claims)} claims")
+        rows = [("text", "kind", "normalized", "referent", "attribution")]
+        rows += [
+            (
+                safe(c.text),
+                str(c.kind),
+                safe(c.normalized),
+                safe(c.referent.text),
+                safe(c.attribution),
+            )
+            for c in claims
+        ]
+        widths = [min(40, max(len(row[i]) for row in rows)) for i in range(5)]
+        for row in rows:
+            lines.append(
+                "  ".join(
+                    cell[:40].ljust(width) for cell, width in zip(row, widths, strict=True)
+                ).rstrip()
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _json(results: Sequence[tuple[Document, Sequence[Claim]]]) -> str:
+    from factcheck.records import claim_record
+
+    payload = [
+        {"path": d.path, "claims": [claim_record(c) for c in claims]} for d, claims in results
+    ]
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv(results: Sequence[tuple[Document, Sequence[Claim]]]) -> str:
+    from factcheck.tables import sources_claims_frame
+
+    return str(
+        sources_claims_frame([(d.path, claims) for d, claims in results]).to_csv(index=False)
+    )
+
+
+FORMATTERS: dict[str, Callable[[Sequence[tuple[Document, Sequence[Claim]]]], str]] = {
+    "table": _table,
+    "json": _json,
+    "csv": _csv,
+}
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "format_", type=click.Choice(sorted(FORMATTERS)), default="table", show_default=True,
+              help="How to print the claims.")  # fmt: skip
+@click.option(
+    "--published", default="", help="Publication date (ISO 8601) for sources that state none."
+)
+def extract(files: tuple[str, ...], format_: str, published: str) -> None:
+    """List the numeric claims in each FILE (plain text, HTML or JSON; - reads standard input)."""
+    from factcheck.extract import extract_documents
+    from factcheck.ingest import SourceError, read_source
+    from factcheck.nlp import load_model
+    from factcheck.options import Options
+
+    options = Options(published=published)
+    try:
+        documents = [read_source(path, options) for path in files]
+    except SourceError as error:
+        click.echo(f"factcheck: {safe(str(error))}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    claims = extract_documents(documents, load_model(options.model), options)
+    click.echo(FORMATTERS[format_](list(zip(documents, claims, strict=True))), nl=False)
 
 
 @cli.command()

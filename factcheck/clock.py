@@ -33,7 +33,7 @@ class ClockHit:
     start: int
     end: int
     minutes: int
-    """Minutes after midnight on the clock face as written (7 pm → 1140)."""
+    """Minutes after midnight on the clock face as written (7 pm → 1140; 1440 for "before midnight")."""
     zone: Zone | None
     """The zone named after the time, or None (none named, or "local time")."""
     is_local: bool = False
@@ -52,12 +52,14 @@ _TWELVE = (
     r"(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))?\s?(?P<ap>[AaPp])(?:\.[Mm]\.|\.?[Mm](?![A-Za-z]))"
 )
 # Twenty-four-hour clock with a colon: "19:00", "06:00"; checked further in _is_plain_clock.
-_COLON = r"(?P<h24>\d{1,2}):(?P<m24>\d{2})(?![\d:]|[.,]\d)"
+# "19.00" (British and European usage) only with a zone or "hours": otherwise it is a decimal.
+_COLON = r"(?P<h24>\d{1,2})(?P<sep24>[:.])(?P<m24>\d{2})(?![\d:]|[.,]\d)"
 # Military "1630": only kept when a zone or "hours" follows (checked after the match).
 _MILITARY = r"(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?![\d,]|\.\d)"
 _WORDS = r"(?P<twelve>12\s+)?(?P<word>noon|midday|midnight)"
+# A dash may precede a twelve-hour time ("9-11 am") but not a bare "19:00" ("2025-19:00").
 CLOCK = re.compile(
-    rf"(?<![\w.,:$£€/+\-])(?:{_TWELVE}|{_COLON}|{_MILITARY})|\b(?i:{_WORDS})\b",
+    rf"(?<![\w.,:$£€/+])(?:{_TWELVE})|(?<![\w.,:$£€/+\-])(?:{_COLON}|{_MILITARY})|\b(?i:{_WORDS})\b",
 )
 
 # What may follow a clock time: an offset, an abbreviation, "<Name(s)> time", "local time", "hours".
@@ -66,6 +68,7 @@ _AFTER = re.compile(
         \s?(?P<offset>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)(?!\d)
       | \s(?P<local>[Ll]ocal\s[Tt]ime)\b
       | \s(?P<name>(?:[A-Z][A-Za-z'’.\-]*\s){1,4})[Tt]ime\b
+      | \s(?P<region>Eastern|Central|Pacific|Mountain)\b(?!\s[A-Z])
       | \s?(?P<abbr>[A-Z]{2,5})(?![\w+\-−])
       | \s(?P<hours>hours|hrs)\b
     )""",
@@ -80,6 +83,11 @@ _QUALIFIER = re.compile(
     r"\s+(?:at\s+)?)$"
 )
 _QUALIFIER_WINDOW = 32
+# The bare first hour of a range whose second hour carries am/pm: "9-11 am", "from 9 to 11 pm".
+_RANGE_START = re.compile(
+    r"(?:\b(?P<lead>[Bb]etween|[Ff]rom)[ \t\u00a0\u202f]+)?(?<![\w.,:$£€/+\-])(?P<h>\d{1,2})(?:[:.](?P<mm>\d{2}))?"
+    r"[ \t\u00a0\u202f]*(?P<sep>-|–|to|and|until|till)[ \t\u00a0\u202f]*$"
+)
 APPROXIMATE_MINUTES = 15
 _QUALIFIERS: dict[str, tuple[Bound, int | None, int | None]] = {
     "about": (Bound.APPROXIMATELY, -APPROXIMATE_MINUTES, APPROXIMATE_MINUTES),
@@ -107,17 +115,28 @@ _CLOCK_CONTEXT = frozenset({
     "since", "between", "to", "and", "noon", "midnight", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
 })  # fmt: skip
+_WORD_TIME_CONTEXT = frozenset({
+    "at", "around", "about", "approximately", "by", "before", "after", "from", "until", "till",
+    "since", "to", "and", "past", "near", "towards", "shortly", "just",
+})  # fmt: skip
 # Capitalised words that start a "<Name> time" phrase without naming a place ("The time").
 _NOT_PLACES = frozenset({
     "the", "this", "that", "a", "an", "each", "every", "any", "some", "no", "next", "last", "same", "first",
 })  # fmt: skip
+_DAY_ENDS = frozenset({"before", "by", "until", "till"})
 _LINE_WINDOW = 200
+_GAME_CLOCK = re.compile(r"[ \t\u00a0\u202f]+(?:to[ \t\u00a0\u202f]+(?:play|go)|left|remaining)\b")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 
 
 def _previous_word(text: str, start: int) -> str:
     m = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
     return m.group(1) if m else ""
+
+
+def _is_word_time(text: str, start: int) -> bool:
+    """True when "noon"/"midnight" follows a word that makes it a moment ("at noon", "after midnight")."""
+    return _previous_word(text, start).casefold() in _WORD_TIME_CONTEXT
 
 
 def _line_is_only(text: str, start: int, end: int) -> bool:
@@ -139,12 +158,32 @@ def _is_plain_clock(text: str, start: int, end: int, hours: int, minutes: int) -
         return False
     if text[end : end + 2][:1] in ("-", "–") and text[end + 1 : end + 2].isdigit():
         return False  # "3:16-18": a verse range
+    if _GAME_CLOCK.match(text, end, min(len(text), end + 20)):
+        return False  # "with 10:03 to play": a game clock counting down, not a time of day
     previous = _previous_word(text, start)
     if previous.casefold() in _CLOCK_CONTEXT:
         return True
     if previous[:1].isupper():
         return False  # "Psalm 23:4", "Room 10:15": a capitalised word right before
     return len(text[start:end].split(":")[0]) == 2  # "19:00" stands on its own; "9:15" does not
+
+
+def _range_start(text: str, start: int, second: int) -> tuple[int, int, int] | None:
+    """(start, end, minutes) of the bare first hour in "9-11 am" or "between 9 and 11 pm".
+
+    It shares the second time's am/pm, unless that would put it after the second
+    ("11-1 pm" runs from 11 am). Its zone is the second time's.
+    """
+    m = _RANGE_START.search(text, max(0, start - _QUALIFIER_WINDOW), start)
+    if m is None or (m.group("sep") not in ("-", "–") and not m.group("lead")):
+        return None
+    hours, minutes = int(m.group("h")), int(m.group("mm") or 0)
+    if not 1 <= hours <= 12 or minutes >= 60:
+        return None
+    first = (hours % 12) * 60 + minutes + (720 if second >= 720 else 0)
+    if first >= second:
+        first = (first + 720) % 1440
+    return m.start("h"), m.end("mm") if m.group("mm") else m.end("h"), first
 
 
 def _zone_after(text: str, end: int) -> tuple[int, Zone | None, bool, str, bool]:
@@ -160,6 +199,8 @@ def _zone_after(text: str, end: int) -> tuple[int, Zone | None, bool, str, bool]
         return (m.end(), zone, False, "", False) if zone else (end, None, False, "", False)
     if m.group("local"):
         return m.end(), None, True, "", False
+    if m.group("region"):  # "4 p.m. Eastern", US usage without "time"
+        return m.end(), named_zone(m.group("region")), False, "", False
     if m.group("hours"):
         return m.end(), None, False, "", True
     name = m.group("name").strip()
@@ -212,11 +253,25 @@ def find_clock_times(text: str) -> list[ClockHit]:
             hours, mins = int(m.group("h24")), int(m.group("m24"))
             if hours >= 24 or mins >= 60:
                 continue
+            if not (has_zone or has_hours) and m.group("sep24") == ".":
+                continue
             if not (has_zone or has_hours) and not _is_plain_clock(
                 text, m.start(), m.end(), hours, mins
             ):
                 continue
+        if form == "word" and not (has_zone or m.group("twelve") or _is_word_time(text, m.start())):
+            continue  # "midday trading", "the midnight deadline": a part of the day, not a clock
         start, bound, lo, hi = _qualifier(text, m.start())
+        if (
+            form == "word"
+            and minutes == 0
+            and _previous_word(text, m.start()).casefold() in _DAY_ENDS
+        ):
+            minutes = 1440  # "before midnight on Friday" is the end of Friday, not its start
+        if form == "twelve":
+            first = _range_start(text, m.start(), minutes)
+            if first is not None:
+                hits.append(ClockHit(first[0], first[1], first[2], zone, is_local, unknown))
         hits.append(ClockHit(start, end, minutes, zone, is_local, unknown, bound, lo, hi))
     return hits
 
@@ -250,7 +305,7 @@ def read_clock(
     ``source`` says where they came from, for the detail. Unzoned times stay on the local clock.
     """
     if hit.zone is None:
-        value = hit.minutes
+        value = hit.minutes % 1440
         lo, hi = _interval(hit, value)
         why = "zone not stated" if hit.is_local else "no zone stated"
         if hit.unknown_zone:

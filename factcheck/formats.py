@@ -17,7 +17,6 @@ from typing import Any
 from factcheck.model import Report
 from factcheck.options import Options
 from factcheck.records import Record, report_records
-from factcheck.tables import findings_frame
 
 Formatter = Callable[[Report, Options], str]
 
@@ -225,6 +224,9 @@ def _defuse(value: Any) -> Any:
 
 def render_csv(report: Report, options: Options) -> str:
     """The findings table (one row per claim of each finding) through pandas."""
+    # pandas takes half a second to import: only the CSV format pays for it.
+    from factcheck.tables import findings_frame
+
     frame = findings_frame(report)
     for column in frame.columns:
         if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):

@@ -21,16 +21,14 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-from trafilatura.settings import Document as ExtractedPage
-
-from factcheck.chrome import Dateline, find_chrome_spans, find_dateline, merge_spans
+from factcheck.chrome import Dateline, find_chrome_spans, find_datelines, merge_spans
 from factcheck.model import Document, Skipped
 from factcheck.options import Options
 from factcheck.raw import (
@@ -43,6 +41,7 @@ from factcheck.raw import (
     read_file,
     read_stdin,
 )
+from factcheck.webpage import NO_MAIN_TEXT, clean_field, extract_page
 
 __all__ = [
     "SOURCE_SUFFIXES",
@@ -82,6 +81,7 @@ _CONTENT_TYPES = {
 # A first line longer than this is a paragraph, not a headline.
 _TITLE_MAX = 200
 _RECORD_FIELDS = ("title", "url", "published", "outlet", "author")
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
 # --- plain text ------------------------------------------------------------------------------
@@ -96,7 +96,7 @@ def _guess_title(text: str, excluded: tuple[tuple[int, int], ...]) -> str:
         if not content or any(lo <= start + line.index(content[0]) < hi for lo, hi in excluded):
             continue
         if len(content) <= _TITLE_MAX and content[-1] not in '.!?"”':
-            return content
+            return content.lstrip("#").strip()  # a Markdown heading's marks are not the title
         return ""
     return ""
 
@@ -114,15 +114,23 @@ def _choose_published(metadata: str, dateline: Dateline | None, fallback: str) -
     return dateline.published if dateline else fallback
 
 
+def _leading_url(text: str) -> str:
+    """The web address on the first line, where copied articles often carry their source."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    return first if _URL.fullmatch(first) else ""
+
+
 def _clean(text: str, path: str, *, metadata: str, fallback: str, title: str) -> Document:
     chrome = find_chrome_spans(text)
-    dateline = find_dateline(text)
-    excluded = merge_spans((*chrome, (dateline.start, dateline.end)) if dateline else chrome)
+    # Every dateline is metadata ("Published ..." and "Edited ..."); the first one dates the text.
+    datelines = find_datelines(text)
+    excluded = merge_spans((*chrome, *((d.start, d.end) for d in datelines)))
     return Document(
         path=path,
         text=text,
         title=title or _guess_title(text, excluded),
-        published=_choose_published(metadata, dateline, fallback),
+        published=_choose_published(metadata, datelines[0] if datelines else None, fallback),
+        url=_leading_url(text),
         excluded=excluded,
     )
 
@@ -142,55 +150,30 @@ def document_from_text(
 
 # --- HTML ------------------------------------------------------------------------------------
 
-# htmldate returns midnight for a page that gives only a day; a time is kept only when
-# the page stated one (it then carries a zone from the ISO meta tag, "+0000").
-_DATE_PARAMS = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True}
+# trafilatura falls back to whatever text a page has: a page of links gives "Home World".
+# Main text shorter than this many words outside the chrome is no article.
+_MIN_MAIN_WORDS = 8
 
 
-def _metadata_date(value: str | None) -> str:
-    """trafilatura's date as ISO 8601: "2025-07-23T10:19+00:00", or the day alone."""
-    if not value:
-        return ""
-    try:
-        instant = datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z")
-    except ValueError:
-        try:
-            return datetime.strptime(value[:10], "%Y-%m-%d").date().isoformat()
-        except ValueError:
-            return ""
-    return instant.isoformat(timespec="minutes")
+def _kept_words(document: Document) -> int:
+    """How many words of the text lie outside the excluded spans."""
+    kept, last = [], 0
+    for start, end in document.excluded:
+        kept.append(document.text[last:start])
+        last = end
+    kept.append(document.text[last:])
+    return len(" ".join(kept).split())
 
 
 def _html_document(html: str, path: str, url: str, options: Options) -> Document:
     """The main text of an HTML page with its metadata; offsets refer to that main text."""
-    try:
-        extracted = trafilatura.bare_extraction(
-            html,
-            url=url or None,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            date_extraction_params=_DATE_PARAMS,
-        )
-    except (ValueError, TypeError) as error:  # trafilatura catches most; lxml may still raise
-        raise SourceError(path, f"cannot parse the HTML page ({error})") from None
-    main = extracted.text if isinstance(extracted, ExtractedPage) else None
-    main = (main or "").replace("\r\n", "\n").strip("\n")
-    if not isinstance(extracted, ExtractedPage) or not main.strip():
-        raise SourceError(path, "HTML page with no main text (only navigation or boilerplate)")
+    page = extract_page(html, path, url)
     document = _clean(
-        main,
-        path,
-        metadata=_metadata_date(extracted.date),
-        fallback=options.published,
-        title=extracted.title or "",
+        page.text, path, metadata=page.published, fallback=options.published, title=page.title
     )
-    return replace(
-        document,
-        outlet=extracted.sitename or "",
-        author=extracted.author or "",
-        url=url or extracted.url or "",
-    )
+    if _kept_words(document) < _MIN_MAIN_WORDS:
+        raise SourceError(path, NO_MAIN_TEXT)
+    return replace(document, outlet=page.outlet, author=page.author, url=page.url or document.url)
 
 
 # --- JSON records ------------------------------------------------------------------------------
@@ -236,7 +219,7 @@ def _record_document(value: Any, path: str, options: Options) -> Document:
             field = ""
         if not isinstance(field, str):
             raise SourceError(path, f'the record\'s "{name}" is not a string')
-        fields[name] = field.strip()
+        fields[name] = clean_field(field)
     if fields["published"]:
         try:
             datetime.fromisoformat(fields["published"])
@@ -251,7 +234,12 @@ def _record_document(value: Any, path: str, options: Options) -> Document:
         fallback=options.published,
         title=fields["title"],
     )
-    return replace(document, url=fields["url"], outlet=fields["outlet"], author=fields["author"])
+    return replace(
+        document,
+        url=fields["url"] or document.url,
+        outlet=fields["outlet"],
+        author=fields["author"],
+    )
 
 
 # --- sources -------------------------------------------------------------------------------------
@@ -311,10 +299,14 @@ def _documents(raw: RawSource, options: Options) -> tuple[Document, ...]:
 
 def source_files(folder: Path) -> tuple[Path, ...]:
     """The source files directly inside ``folder`` (known endings, not hidden), sorted by name."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError as error:
+        raise SourceError(str(folder), f"cannot list the directory ({error.strerror})") from None
     return tuple(
         sorted(
             entry
-            for entry in folder.iterdir()
+            for entry in entries
             if entry.is_file()
             and not entry.name.startswith(".")
             and entry.suffix.lower() in SOURCE_SUFFIXES
@@ -333,7 +325,7 @@ def read_sources(path: str, options: Options = Options()) -> tuple[Document, ...
     A JSON Lines file or a JSON list gives one Document per record. Raises ``SourceError``
     on the first problem; ``load_sources`` is the forgiving batch version.
     """
-    if path not in ("-", "") and not is_url(path) and Path(path).is_dir():
+    if path not in ("-", "") and not is_url(path) and Path(path).is_dir():  # Path("") is "."
         files = source_files(Path(path))
         if not files:
             raise _no_sources(path)
@@ -360,14 +352,23 @@ def load_sources(
     """
     documents: list[Document] = []
     skipped: list[Skipped] = []
+    stdin_read = False
     for path in paths:
         targets: Sequence[str] = [path]
-        if path != "-" and not is_url(path) and Path(path).is_dir():
-            targets = [str(file) for file in source_files(Path(path))]
-            if not targets:
-                error = _no_sources(path)
+        if path == "-":
+            if stdin_read:
+                skipped.append(Skipped(path="-", reason="standard input can be read only once"))
+                continue
+            stdin_read = True
+        elif path and not is_url(path) and Path(path).is_dir():
+            try:
+                targets = [str(file) for file in source_files(Path(path))]
+                if not targets:
+                    raise _no_sources(path)
+            except SourceError as error:
                 logger.warning("skipped %s", error)
                 skipped.append(Skipped(path=error.path, reason=error.problem))
+                continue
         for target in targets:
             try:
                 documents.extend(read_sources(target, options))

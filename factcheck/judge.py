@@ -31,6 +31,10 @@ NUMERIC_KINDS = frozenset(
 )
 # Kinds a reader may write either way for one fact: "2007" vs "December 2007".
 _INTERCHANGEABLE = {frozenset({Kind.YEAR, Kind.DATE})}
+# Kinds an extractor may tell apart differently for one fact ("an eight-game streak" vs "the
+# eighth straight win", "352 yards" vs "352 net yards" read as a count): such pairs may agree
+# on an equal number, but a different number is never called a conflict across kinds.
+_LOOSE_KINDS = frozenset({Kind.COUNT, Kind.ORDINAL, Kind.MEASURE, Kind.PERCENT, Kind.AGE})
 _BASE_SYMBOLS = {"metre": "m", "second": "s", "kilogram": "kg", "litre": "l", "square metre": "m²"}
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -54,7 +58,12 @@ class Comparison:
 def is_comparable(a: Claim, b: Claim) -> bool:
     """The hard gate: a clock time never pairs with a count, metres never with dollars."""
     if a.kind != b.kind:
-        return frozenset({a.kind, b.kind}) in _INTERCHANGEABLE
+        if a.kind in _LOOSE_KINDS and b.kind in _LOOSE_KINDS:
+            return True
+        # "2007" vs "December 2007"; never a year against a weekday.
+        return frozenset({a.kind, b.kind}) in _INTERCHANGEABLE and not (
+            _is_weekday(a) or _is_weekday(b)
+        )
     if a.kind in (Kind.MEASURE, Kind.DURATION, Kind.PERCENT):
         return a.quantity.unit.dimension == b.quantity.unit.dimension
     if a.kind is Kind.MONEY:
@@ -65,6 +74,9 @@ def is_comparable(a: Claim, b: Claim) -> bool:
 
 def compare(a: Claim, b: Claim, options: Options = Options()) -> Comparison:
     """Can ``a`` and ``b`` both be true? Assumes ``is_comparable(a, b)``."""
+    if a.kind != b.kind and a.kind in _LOOSE_KINDS and b.kind in _LOOSE_KINDS:
+        same = a.quantity.value is not None and a.quantity.value == b.quantity.value
+        return Comparison(Verdict.AGREE, is_equal=True) if same else Comparison(Verdict.UNKNOWN)
     if a.kind is Kind.TIME and b.kind is Kind.TIME:
         return _compare_times(a, b)
     if Kind.DATE in (a.kind, b.kind) or (a.kind is Kind.YEAR and b.kind is Kind.YEAR):
@@ -96,9 +108,9 @@ def _interval(claim: Claim, tolerance: float) -> _Interval | None:
     if tolerance:
         lo = None if lo is None else lo - abs(lo) * tolerance
         hi = None if hi is None else hi + abs(hi) * tolerance
-    return _Interval(
-        lo, hi, lo_open=q.bound is Bound.MORE_THAN, hi_open=q.bound is Bound.FEWER_THAN
-    )
+    # Bounds are taken as closed: outlets round, so "just more than four minutes" and "four
+    # minutes" left on the clock are one fact, as are "more than 6,000" and "6,000".
+    return _Interval(lo, hi)
 
 
 def _overlap(x: _Interval, y: _Interval) -> bool:
@@ -134,13 +146,49 @@ def _min_hi(x: _Interval, y: _Interval) -> tuple[float | None, bool]:
 def _tolerance(claim: Claim, other: Claim, options: Options) -> float:
     if claim.quantity.bound is Bound.APPROXIMATELY:
         return options.relative_tolerance
-    if claim.quantity.unit.name != other.quantity.unit.name:
+    if _is_conversion(claim, other):
         # "64 kilometres" vs "40 miles" (64.4 km): a conversion is rounded by whoever wrote it.
         return options.relative_tolerance
     return 0.0
 
 
+_FLOORS = frozenset({Bound.MORE_THAN, Bound.AT_LEAST})
+_CEILINGS = frozenset({Bound.FEWER_THAN, Bound.AT_MOST, Bound.UP_TO})
+
+
+def _same_direction_bounds(a: Claim, b: Claim) -> bool:
+    bounds = {a.quantity.bound, b.quantity.bound}
+    return bounds <= _FLOORS or bounds <= _CEILINGS
+
+
+def _compare_bounds(a: Claim, b: Claim, options: Options) -> Comparison:
+    """Two floors (or two ceilings) for one figure: they agree when they name nearly one number.
+
+    "more than 6,000" and "more than 8,000" could both hold, but two outlets that give a floor
+    for one figure give the round number just under it; floors a third apart disagree about
+    the figure. Within twice the rounding tolerance they agree ("at least 105" vs "100-plus").
+    """
+    x = _interval(a, 0.0)
+    y = _interval(b, 0.0)
+    u = None if x is None else _middle(x)
+    v = None if y is None else _middle(y)
+    if u is None or v is None:
+        return Comparison(Verdict.UNKNOWN)
+    gap = _relative_gap(_Interval(u, u), _Interval(v, v))
+    close = abs(u - v) <= 2 * options.relative_tolerance * max(abs(u), abs(v))
+    return Comparison(Verdict.AGREE if close else Verdict.CONFLICT, is_equal=u == v, gap=gap)
+
+
+def _is_conversion(a: Claim, b: Claim) -> bool:
+    """Two different units of one measured dimension ("miles" vs "km"); a bare count against
+    "points" or "people" is no conversion."""
+    x, y = a.quantity.unit, b.quantity.unit
+    return bool(x.name and y.name and x.name != y.name and x.dimension != "dimensionless")
+
+
 def _compare_intervals(a: Claim, b: Claim, options: Options) -> Comparison:
+    if _same_direction_bounds(a, b):
+        return _compare_bounds(a, b, options)
     x = _interval(a, _tolerance(a, b, options))
     y = _interval(b, _tolerance(b, a, options))
     if x is None or y is None:
@@ -156,6 +204,35 @@ def _compare_intervals(a: Claim, b: Claim, options: Options) -> Comparison:
     if _overlap(x, y):
         return Comparison(Verdict.AGREE, is_equal=is_equal, gap=gap)
     return Comparison(Verdict.CONFLICT, gap=gap)
+
+
+def is_same_value(a: Claim, b: Claim) -> bool:
+    """Exactly the same value (a headline repeating the body), not merely close."""
+    if a.kind in NUMERIC_KINDS and b.kind in NUMERIC_KINDS:
+        x, y = _interval(a, 0.0), _interval(b, 0.0)
+        return x is not None and x == y and a.quantity.bound == b.quantity.bound
+    return compare(a, b).is_equal
+
+
+def value_ratio(a: Claim, b: Claim) -> float:
+    """How many times larger one claim's value is than the other's; 1 when not numeric."""
+    x, y = _interval(a, 0.0), _interval(b, 0.0)
+    if x is None or y is None or a.kind not in NUMERIC_KINDS:
+        return 1.0
+    u = _middle(x)
+    v = _middle(y)
+    if u is None or v is None or u == v:
+        return 1.0
+    small, large = sorted((abs(u), abs(v)))
+    if (u < 0) != (v < 0) and u and v:
+        return float("inf")
+    return large / small if small else float("inf")
+
+
+def _middle(x: _Interval) -> float | None:
+    if x.lo is not None and x.hi is not None:
+        return (x.lo + x.hi) / 2
+    return x.lo if x.lo is not None else x.hi
 
 
 def _is_point(x: _Interval) -> bool:
@@ -182,15 +259,43 @@ def _compare_times(a: Claim, b: Claim) -> Comparison:
     difference = abs(x - y) % MINUTES_PER_DAY
     difference = min(difference, MINUTES_PER_DAY - difference)
     gap = f"{difference:.0f} minutes apart" if difference else ""
-    if a.quantity.unit.dimension != b.quantity.unit.dimension:
-        # One clock has a zone, the other not: they agree when the faces match ("1630 GMT" vs
-        # "4.30pm" in a British winter); anything else depends on a zone the text does not give.
-        return Comparison(Verdict.AGREE if difference == 0 else Verdict.UNKNOWN, gap=gap)
     hedged = Bound.APPROXIMATELY in (a.quantity.bound, b.quantity.bound)
     limit = APPROXIMATE_MINUTES if hedged else 0
+    if a.quantity.unit.dimension != b.quantity.unit.dimension:
+        # One clock has a zone, the other not: a writer giving local time means the zone of the
+        # place, so the faces are compared ("approximately 06:00 BST" vs "6am"); when they differ
+        # the verdict would hang on a zone the text does not give, so there is none.
+        face = _face_difference(a, b)
+        agree = face is not None and face <= limit
+        return Comparison(Verdict.AGREE if agree else Verdict.UNKNOWN, is_equal=agree, gap=gap)
     if difference <= limit:
-        return Comparison(Verdict.AGREE, is_equal=difference == 0, gap=gap)
+        # Within a hedge's reach ("about 2045 GMT" vs "shortly before 9pm") counts as equal.
+        return Comparison(Verdict.AGREE, is_equal=True, gap=gap)
     return Comparison(Verdict.CONFLICT, gap=gap)
+
+
+_OFFSET = re.compile(r"UTC([+-]\d{1,2})(?::(\d{2}))?")
+
+
+def _face(claim: Claim) -> float | None:
+    """The clock face a claim shows: UTC minutes plus the zone offset its working names."""
+    value = claim.quantity.value
+    if value is None or claim.quantity.unit.dimension != UTC_TIME:
+        return value
+    match = _OFFSET.search(claim.detail)
+    if match is None:
+        return value if re.search(r"\b(GMT|UTC|Z)\b", claim.text) else None
+    hours = int(match.group(1))
+    minutes = int(match.group(2) or 0) * (1 if hours >= 0 else -1)
+    return value + hours * 60 + minutes
+
+
+def _face_difference(a: Claim, b: Claim) -> float | None:
+    x, y = _face(a), _face(b)
+    if x is None or y is None:
+        return None
+    difference = abs(x - y) % MINUTES_PER_DAY
+    return min(difference, MINUTES_PER_DAY - difference)
 
 
 def _date_key(claim: Claim) -> str:
@@ -233,15 +338,22 @@ def _iso_weekday(claim: Claim) -> int | None:
 
 
 def _compare_weekdays(a: Claim, b: Claim) -> Comparison:
-    # A weekday resolved against the publication date compares as that date ("Wednesday" →
-    # 2025-07-23 vs "July 23" → --07-23); otherwise by day of the week.
+    """A weekday against a weekday or a date, on what the texts state.
+
+    Two weekdays compare as days of the week: each outlet's "Saturday" was resolved against
+    its own publication date, and those may be a week apart. A weekday and a full date compare
+    by day of the week. Against a date without a year ("July 23"), only the weekday's resolved
+    date can say anything, and since that resolution is an inference it can agree but never
+    conflict.
+    """
+    day_a, day_b = _iso_weekday(a), _iso_weekday(b)
+    if day_a is not None and day_b is not None:
+        same = day_a == day_b
+        return Comparison(Verdict.AGREE if same else Verdict.CONFLICT, is_equal=same)
     x, y = _as_date(a.normalized), _as_date(b.normalized)
-    if x and y and (_is_full_date(x) or _is_full_date(y)):
-        return _compare_date_strings(x, y)
-    x, y = _iso_weekday(a), _iso_weekday(b)
-    if x is None or y is None:
-        return Comparison(Verdict.UNKNOWN)
-    return Comparison(Verdict.AGREE if x == y else Verdict.CONFLICT, is_equal=x == y)
+    if x and y and _compare_date_strings(x, y).verdict is Verdict.AGREE:
+        return Comparison(Verdict.AGREE, is_equal=True)
+    return Comparison(Verdict.UNKNOWN)
 
 
 def _as_date(text: str) -> str:

@@ -139,6 +139,9 @@ class Claim:
     """Lemmas of the sentence's content words, used by alignment as evidence beyond the referent."""
     detail: str = ""
     """How the value was normalised, for explanations ("7 pm Moscow time (UTC+3) = 16:00 UTC")."""
+    subject: str = ""
+    """The subject of the clause the number stands in ("Russia" for "Russia handing over more than
+    6,000 bodies"), "" when it is a pronoun or there is none: who has, does or owns the quantity."""
 
 
 @dataclass(frozen=True, slots=True)

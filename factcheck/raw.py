@@ -21,12 +21,21 @@ import charset_normalizer
 from factcheck import __version__
 from factcheck.options import Options
 
+# Control characters (C0, DEL, C1) in a message could move the cursor or recolour a
+# terminal: a server chooses its HTTP reason phrase, a folder its file names.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(value: str) -> str:
+    """``value`` on one line with control characters shown as escapes ("\\x1b")."""
+    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], value)
+
 
 class SourceError(Exception):
-    """A source that cannot be read; the message names the source and the problem."""
+    """A source that cannot be read; the message names the source and the problem on one line."""
 
     def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{printable(path)}: {printable(problem)}")
         self.path = path
         self.problem = problem
 
@@ -68,9 +77,12 @@ def read_file(path: str, options: Options) -> RawSource:
     if size > options.max_bytes:
         raise SourceError(path, _too_large(size, options))
     try:
-        data = file.read_bytes()
+        with file.open("rb") as stream:  # capped again: a pipe or device reports size 0
+            data = stream.read(options.max_bytes + 1)
     except OSError as error:
         raise SourceError(path, f"cannot read it ({error.strerror})") from None
+    if len(data) > options.max_bytes:
+        raise SourceError(path, f"more than {options.max_bytes:,} bytes, over the size limit")
     return RawSource(path=path, data=data)
 
 

@@ -44,6 +44,7 @@ def claim_record(claim: Claim) -> Record:
         "attribution": claim.attribution,
         "sentence": claim.sentence,
         "detail": claim.detail,
+        "subject": claim.subject,
     }
 
 

@@ -56,7 +56,17 @@ for _family in _SYNONYM_FAMILIES:
     for _member in _family:
         (_PHRASES if " " in _member else _WORDS)[_member] = _family[0].replace(" ", "_")
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.:]*")
+# Words, and number-word compounds that name a thing rather than state a value: "13-inch"
+# (the 13-inch model vs the 15-inch one), "2.7ghz". Bare numbers are left out: they are values.
+_TOKEN = re.compile(r"\d+(?:\.\d+)?-?[A-Za-z]+\b|\d+(?:\.\d+)?\"|[A-Za-z][A-Za-z'’\-]*|\d[\d,.:]*")
+_INCHES = re.compile(r"^(\d+(?:\.\d+)?)(?:\"|-?inch(?:es)?)$")
+# British and American spellings of one word: "organisation"/"organization", "co-operation".
+_SPELLINGS = (
+    (re.compile(r"isation"), "ization"),
+    (re.compile(r"ise$"), "ize"),
+    (re.compile(r"our$"), "or"),
+    (re.compile(r"tre$"), "ter"),
+)
 # Clause boundaries: the nearby words of "78" in "6,000 bodies of Ukrainian soldiers and
 # receiving 78 bodies of Russian soldiers" should not reach back to "Ukrainian".
 _BOUNDARY = re.compile(r"[,;:()\[\]—–]|\b(?:and|while|but|whereas|with|after|before)\b", re.I)
@@ -68,6 +78,13 @@ def lemma(word: str) -> str:
     w = word.lower().strip("'’-")
     if w.endswith("’s") or w.endswith("'s"):
         w = w[:-2]
+    if w[:1].isdigit():
+        inches = _INCHES.match(w)
+        return f"{inches.group(1)}-inch" if inches else w
+    if w.startswith("co-") or w.startswith("re-"):
+        w = w.replace("-", "", 1)
+    for pattern, replacement in _SPELLINGS:
+        w = pattern.sub(replacement, w)
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
@@ -83,7 +100,7 @@ def canonical_tokens(text: str) -> tuple[str, ...]:
             lowered = re.sub(rf"\b{re.escape(phrase)}s?\b", canon, lowered)
     tokens = []
     for raw in _TOKEN.findall(lowered):
-        if raw[0].isdigit():
+        if raw[0].isdigit() and not re.search(r"[a-z\"]", raw):
             continue
         word = raw if "_" in raw else lemma(raw)
         word = _WORDS.get(word, _WORDS.get(raw, word))
@@ -173,6 +190,23 @@ def profile(claim: Claim) -> Profile:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Rarity:
+    """How rare each word is in this check: shared rare words are strong evidence, common ones
+    weak ("colts" in the key of every second claim of a match report says little)."""
+
+    context: dict[str, float]
+    key: dict[str, float]
+
+
+def rarity(profiles: Iterable[Profile]) -> Rarity:
+    chosen = list(profiles)
+    return Rarity(
+        context=idf_table(p.context for p in chosen),
+        key=idf_table(frozenset((*p.key, p.head)) - {""} for p in chosen),
+    )
+
+
 # Weights of the evidence. The referent carries most; the sentence and the nearby words back
 # it up when the extractor found no referent (a bare "78" in "78 of their own").
 KEY_WEIGHT = 0.35
@@ -181,10 +215,32 @@ CONTEXT_WEIGHT = 0.25
 WINDOW_WEIGHT = 0.25
 
 
-def evidence(a: Profile, b: Profile, idf: dict[str, float]) -> float:
-    """How strongly the words say that two claims are about one thing, from 0 to 1."""
-    key = fuzzy_jaccard(a.key, b.key)
-    head = 1.0 if a.head and a.head == b.head else 0.0
-    context = weighted_jaccard(a.context, b.context, idf)
-    window = weighted_jaccard(a.window, b.window, idf)
-    return KEY_WEIGHT * key + HEAD_WEIGHT * head + CONTEXT_WEIGHT * context + WINDOW_WEIGHT * window
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The evidence that two claims are about one thing, by source, each from 0 to 1."""
+
+    referent: float
+    sentence: float
+    """The better of the sentence overlap and the overlap of the words near the numbers."""
+    total: float
+
+
+def evidence(a: Profile, b: Profile, weights: Rarity) -> Evidence:
+    """How strongly the words say that two claims are about one thing."""
+    key = weighted_jaccard(a.key, b.key, weights.key) if a.key and b.key else 0.0
+    head = 0.0
+    if a.head and a.head == b.head:
+        head = weights.key.get(a.head, 0.0) / max(weights.key.values(), default=1.0)
+    referent = KEY_WEIGHT * key + HEAD_WEIGHT * head
+    context = weighted_jaccard(a.context, b.context, weights.context)
+    window = weighted_jaccard(a.window, b.window, weights.context)
+    total = referent + CONTEXT_WEIGHT * context + WINDOW_WEIGHT * window
+    # The sentence support leaves out the referent's own words: "46 people had been arrested"
+    # and "one person had been attacked" share "people", and nothing else near the number.
+    shared_key = set(a.key) | set(b.key) | {a.head, b.head}
+    nearby = weighted_jaccard(
+        [w for w in a.window if w not in shared_key],
+        [w for w in b.window if w not in shared_key],
+        weights.context,
+    )
+    return Evidence(referent, max(context, nearby), total)

@@ -88,11 +88,19 @@ def _manifest_stories(manifest: Path) -> Iterator[Story]:
 
 
 def _folder_stories(folder: Path) -> list[Story]:
-    """One story per sub-folder; empty when ``folder`` has no sub-folders (it is plain sources)."""
+    """One story per sub-folder; empty when no sub-folder holds a source (plain sources).
+
+    A folder of articles with an "images" sub-folder beside them is plain sources, not a story.
+    """
+    try:
+        entries = list(folder.iterdir())
+    except OSError as error:
+        raise SourceError(str(folder), f"cannot list the directory ({error.strerror})") from None
     subfolders = sorted(
-        entry for entry in folder.iterdir() if entry.is_dir() and not entry.name.startswith(".")
+        entry for entry in entries if entry.is_dir() and not entry.name.startswith(".")
     )
-    if not subfolders:
+    found = {sub: source_files(sub) for sub in subfolders}
+    if not any(found.values()):
         return []
     loose = source_files(folder)
     if loose:
@@ -104,15 +112,16 @@ def _folder_stories(folder: Path) -> list[Story]:
         )
     # A sub-folder with no sources keeps its own path, so loading it reports the problem.
     return [
-        Story(name=sub.name, sources=tuple(str(f) for f in source_files(sub)) or (str(sub),))
-        for sub in subfolders
+        Story(name=sub.name, sources=tuple(str(f) for f in files) or (str(sub),))
+        for sub, files in found.items()
     ]
 
 
 def discover_stories(paths: Sequence[str]) -> tuple[Story, ...] | None:
     """The stories that ``paths`` name, or None when they are plain sources (one story).
 
-    A ``.toml`` path is a manifest; a folder with sub-folders is a folder of stories.
+    A ``.toml`` path is a manifest; a folder whose sub-folders hold sources is a folder
+    of stories.
     Raises ``SourceError`` for a broken manifest, for two stories with one name, and
     when plain sources are mixed with stories (which story would they belong to?).
     """

@@ -29,6 +29,7 @@ CLAIM_COLUMNS = (
     "attribution",
     "sentence",
     "detail",
+    "subject",
 )
 
 
@@ -84,3 +85,9 @@ def findings_frame(report: Report) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+
+
+def sources_claims_frame(sources: Iterable[tuple[str, Iterable[Claim]]]) -> pd.DataFrame:
+    """The claims of several sources in one frame, a ``path`` column first."""
+    rows = [{"path": path, **claim_record(c)} for path, claims in sources for c in claims]
+    return pd.DataFrame(rows, columns=["path", *CLAIM_COLUMNS])

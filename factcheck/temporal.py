@@ -12,8 +12,12 @@ How things are resolved (each rule is shown in the match's ``detail``):
 - "today", "tonight", "this morning", "yesterday", "last night", "tomorrow" are offsets from the
   publication date; with no publication date they say nothing and are not reported.
 - A clock time with a zone converts to UTC on the day the text is about: the nearest date in the
-  same sentence, else the publication date. With no day known the offset of the current date is
-  used and, when the zone has daylight saving, ``detail`` says so; ``normalized`` then has no date.
+  same sentence, else the publication date; ``normalized`` then carries the UTC date. With no
+  day known, ``normalized`` has no date ("T16:00Z") and the zone's offset is taken on a day that
+  at least gives the season: a year-less date in the sentence, else the nearest date elsewhere in
+  the text (the one before, else after), else today. ``detail`` names the day used whenever the
+  zone has daylight saving, so "3 pm Geneva time" with only "June 12" in the text is 13:00 UTC.
+- A weekday's own date ("Wednesday" resolved) also dates the times in its sentence.
 - Approximate times ("about 7 pm") get an interval of ±15 minutes ("shortly before" the quarter
   hour before). Interval ends are not wrapped at midnight, so "around midnight" is -15..15.
 """
@@ -26,7 +30,13 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from factcheck.clock import ClockHit, find_clock_times, read_clock
+from factcheck.clock import (
+    LOCAL_TIME_UNIT,
+    UTC_TIME_UNIT,
+    ClockHit,
+    find_clock_times,
+    read_clock,
+)
 from factcheck.dates import (
     MAX_YEAR,
     MIN_YEAR,
@@ -35,6 +45,7 @@ from factcheck.dates import (
     WeekdayHit,
     YearHit,
     find_dates,
+    find_holidays,
     find_relative_days,
     find_weekdays,
     find_years,
@@ -44,6 +55,16 @@ from factcheck.model import Kind, Quantity, Unit
 DATE_UNIT = Unit("day", "calendar date")
 WEEKDAY_UNIT = Unit("weekday", "weekday")
 YEAR_UNIT = Unit("year", "calendar year")
+__all__ = [
+    "DATE_UNIT",
+    "LOCAL_TIME_UNIT",
+    "UTC_TIME_UNIT",
+    "WEEKDAY_UNIT",
+    "YEAR_UNIT",
+    "TemporalMatch",
+    "find_temporal",
+    "parse_published",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +86,9 @@ class TemporalMatch:
 Hit = DateHit | WeekdayHit | RelativeHit | YearHit | ClockHit
 
 # A sentence ends at . ! ? (and closing quotes/brackets) before a capital, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[\"“‘(]?[A-Z0-9])|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[ \t\u00a0\u202f]+(?=[\"“‘(]?[A-Z0-9])|\n")
 # Weekday and date written together: "Tuesday, July 22", "July 22 (Tuesday)", "on Tuesday 22 July".
-_ADJACENT_GAP = re.compile(r"[ \t]*[,(]?[ \t]*(?:the[ \t]+)?")
+_ADJACENT_GAP = re.compile(r"[ \t\u00a0\u202f]*[,(]?[ \t\u00a0\u202f]*(?:the[ \t\u00a0\u202f]+)?")
 
 
 def parse_published(published: str) -> date | None:
@@ -220,7 +241,7 @@ def _adjacent_date(
     if index > 0:
         date_hit = dates[index - 1][0]
         gap_text = text[date_hit.end : hit.start] if hit.start - date_hit.end <= 3 else "x"
-        if date_hit.end <= hit.start and not gap_text.strip(" \t,("):
+        if date_hit.end <= hit.start and not gap_text.strip(" \t\u00a0,("):
             return dates[index - 1]
     return None
 
@@ -316,6 +337,7 @@ def find_temporal(text: str, published: str = "") -> tuple[TemporalMatch, ...]:
     pub = parse_published(published)
     hits: list[Hit] = [*find_clock_times(text), *find_dates(text), *find_weekdays(text)]
     hits.extend(find_years(text))
+    hits.extend(find_holidays(text))
     if pub is not None:
         hits.extend(find_relative_days(text))
     chosen = _select(hits)

@@ -41,6 +41,7 @@ class Zone:
 # Arabia +3) is left out because neither reading is safe.
 FIXED_ABBREVIATIONS: dict[str, int] = {
     "UTC": 0,
+    "UT": 0,  # Universal Time, as science writing has it ("05:28 UT")
     "GMT": 0,
     "WET": 0,
     "WEST": 60,
@@ -174,9 +175,15 @@ def named_zone(name: str) -> Zone | None:
         if isinstance(target, int):
             return Zone(label=label, fixed_minutes=target)
         return Zone(label=label, iana=target)
+    # "Moscow Standard time" is Moscow's clock: the qualifier only matters for the named zones above.
+    place = " ".join(name.split())
+    for suffix in (" standard", " daylight", " summer"):
+        if key.endswith(suffix):
+            key, place = key.removesuffix(suffix), place[: -len(suffix)]
+            break
     iana = place_zone(key)
     if iana:
-        return Zone(label=label, iana=iana, place=" ".join(name.split()))
+        return Zone(label=label, iana=iana, place=place)
     return None
 
 

@@ -22,7 +22,10 @@ HOSTILE = (
     "mail@evil.example \x1b[31mred\x1b[0m"
 )
 A_TEXT = f"Geneva summit\nThe summit opens at 16:00 GMT, aides said. {HOSTILE}\nIt drew 12 delegations.\n"
-B_TEXT = "Summit set\n\nThe Geneva summit opens at 17:00 GMT%0A::warning::x, aides said.\nIt drew 12 delegations.\n"
+B_TEXT = (
+    "Summit set\n\nThe Geneva summit opens at 17:00 GMT%0A::warning::x, aides said. "
+    f"{HOSTILE}\nIt drew 12 delegations.\n"
+)
 
 
 def _sentence_claim(text: str, sentence: str, surface: str, **kw):  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -58,7 +59,8 @@ def test_case_ids_are_unique() -> None:
 
 _TEMPORAL_ALPHABET = st.sampled_from(
     ["7", "pm", "p.m.", ":", "30", "GMT", " ", ",", "July", "23", "2025", "Moscow", "time", "in", "1945",
-     "today", "Wednesday", "(", ")", "-", "0:00", "\n", "about", "local", ".", "UTC+3", "noon", "ET"]
+     "today", "Wednesday", "(", ")", "-", "0:00", "\n", "about", "local", ".", "UTC+3", "noon", "ET",
+     "between", "and", "–", "12", "am", "Geneva", "Vietnam", "hours", "'s", "season", "at", "the"]
 )  # fmt: skip
 
 
@@ -72,7 +74,18 @@ def test_never_raises_and_spans_are_ordered_substrings(text: str, published: str
     for match in matches:
         assert 0 <= last_end <= match.start < match.end <= len(text)
         assert text[match.start : match.end].strip() == text[match.start : match.end]
+        assert _NORMALIZED[match.kind].fullmatch(match.normalized), (match.kind, match.normalized)
         last_end = match.end
+
+
+# The encodings model.py prescribes for each kind.
+_NORMALIZED = {
+    Kind.YEAR: re.compile(r"\d{4}"),
+    Kind.DATE: re.compile(
+        r"(?:\d{4}|-)-\d{2}-\d{2}|"
+    ),  # "" for a weekday with nothing to resolve against
+    Kind.TIME: re.compile(r"(?:\d{4}-\d{2}-\d{2})?T\d{2}:\d{2}Z|T\d{2}:\d{2}"),
+}
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,119 @@
+"""Adapters between factcheck's claims (and bare quantulum3) and the bench's prediction format.
+
+The bench data (../shared/bench, see its README) follows NewsQuant's conventions, which differ
+from factcheck's model; they are mapped here and never bent into the product:
+
+- for counts the ``unit`` is the counted noun ("goals"); the ``referent`` is the concept,
+  the entity the number is about (often the clause's subject: "Chris Wood");
+- ``change`` marks up/down trends ("rose 0.3%" → "up") besides bounds ("~", ">", "<");
+- NewsQuant annotates no dates, years, clock times or ordinals: those kinds are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from factcheck.model import Bound, Claim, Kind
+
+NOT_ANNOTATED = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.ORDINAL})
+CHANGE = {
+    Bound.EXACT: "=", Bound.APPROXIMATELY: "~", Bound.MORE_THAN: ">", Bound.AT_LEAST: ">",
+    Bound.FEWER_THAN: "<", Bound.AT_MOST: "<", Bound.UP_TO: "<", Bound.RANGE: "=",
+}  # fmt: skip
+# A trend verb or adverb right before the number: "rose 0.3%", "up 19 cents", "fell by 5".
+UP = re.compile(
+    r"(?<!gave )(?<!give )(?<!gives )(?<!giving )(?<!picked )(?<!set )(?<!ended )(?<!made )"
+    r"\b(?:rose|rise[sn]?|rising|up|increased?|increasing|gain(?:ed|s)?|grew|grow(?:s|n)?|climb(?:ed|s)?|"
+    r"jump(?:ed|s)?|surge[ds]?|soar(?:ed|s)?|advanced?|higher|added|boost(?:ed)?|spiked?)"
+    r"(?:\s+(?:by|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
+    re.I,
+)
+DOWN = re.compile(
+    r"\b(?:fell|fall(?:s|en|ing)?|down|declined?|declining|drop(?:ped|s)?|lost|lose[s]?|los(?:ing)|slid|slump(?:ed|s)?|"
+    r"plunge[ds]?|plummet(?:ed|s)?|sink(?:s)?|decreased?|lower|shed|cut|tumble[ds]?|sank|dip(?:ped|s)?|slipped|eased|shrank|shrunk)"
+    r"(?:\s+(?:by|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
+    re.I,
+)
+
+
+def trend(claim: Claim, text: str) -> str:
+    """ "up" / "down" when a trend word stands right before the claim, else ""."""
+    before = text[max(0, claim.start - 30) : claim.start]
+    before = re.split(r"[\d,;:.()]", before)[-1]
+    if UP.search(before):
+        return "up"
+    if DOWN.search(before):
+        return "down"
+    return ""
+
+
+def counted_noun(claim: Claim) -> str:
+    """The counted noun of a count ("6,000 bodies of soldiers" → "body"), "" when none is stated."""
+    referent = claim.referent
+    if not referent.text or referent.text == claim.subject or referent.resolved_from:
+        return ""
+    words = referent.text.split(" of ")[0].split()
+    # participles name a state, not the thing counted: "rushing yards" → yards, "recorded songs" → songs
+    kept = [w for w in words[:-1] if "-" in w or not w.lower().endswith(("ed", "ing"))]
+    return " ".join([*kept, words[-1]]).lower() if words else ""
+
+
+def is_fraction(claim: Claim) -> bool:
+    """A share written as a fraction ("two-thirds"): a percentage in factcheck, a fraction in the gold."""
+    return claim.kind is Kind.PERCENT and claim.detail.endswith("%") and " = " in claim.detail
+
+
+def unit_name(claim: Claim) -> str:
+    if claim.kind is Kind.COUNT:
+        return counted_noun(claim)
+    if claim.kind is Kind.AGE:
+        return "year of age"
+    if is_fraction(claim):
+        return ""
+    # the scorer singularises "united states" before its synonyms; quantulum3's other name is safe
+    return claim.quantity.unit.name.replace("united states dollar", "us dollar")
+
+
+def concept(claim: Claim) -> str:
+    """NewsQuant's concept: for a count, who has or does it; otherwise what is measured."""
+    if claim.kind is Kind.COUNT and counted_noun(claim):
+        return claim.subject
+    return claim.referent.text or claim.subject
+
+
+def prediction(claim: Claim, text: str, *, measeval: bool = False) -> dict[str, Any] | None:
+    """One claim as a prediction record, or None for a kind the gold does not annotate."""
+    if claim.kind in NOT_ANNOTATED:
+        return None
+    q = claim.quantity
+    value, lower, upper = q.value, None, None
+    if claim.kind is Kind.SCORE:
+        first, second = (float(x) for x in claim.normalized.split("-"))
+        value, lower, upper = None, first, second
+    elif q.bound is Bound.RANGE:
+        lower, upper = q.lo, q.hi
+    elif q.bound in (Bound.MORE_THAN, Bound.AT_LEAST):
+        lower = q.value
+    elif q.bound in (Bound.FEWER_THAN, Bound.AT_MOST, Bound.UP_TO):
+        upper = q.value
+    if is_fraction(claim):
+        value = None if value is None else value / 100
+    change = CHANGE[q.bound]
+    if q.bound in (Bound.EXACT, Bound.APPROXIMATELY):
+        change = trend(claim, text) or change
+    return {
+        "start": claim.start, "end": claim.end, "value": value, "lower": lower, "upper": upper,
+        "unit": claim.quantity.unit.name if measeval and claim.kind is not Kind.COUNT else unit_name(claim),
+        "referent": claim.referent.text if measeval else concept(claim), "change": change,
+    }  # fmt: skip
+
+
+def quantulum_prediction(quantity: Any) -> dict[str, Any]:
+    """A bare quantulum3 ``Quantity`` as a prediction record."""
+    unit = quantity.unit.name
+    start, end = quantity.span
+    return {
+        "start": start, "end": end, "value": quantity.value, "lower": None, "upper": None,
+        "unit": "" if unit == "dimensionless" else unit, "referent": None, "change": "=",
+    }  # fmt: skip

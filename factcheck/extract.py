@@ -1,0 +1,209 @@
+"""The extractor: documents in, numeric claims out.
+
+Numbers, units, dates and clock times are found by pure text functions (``mentions``,
+``temporal``); the spaCy pipeline (``referents``, the only module that touches its objects)
+reads each one's sentence for the referent, the attribution and the context. Only the
+chunks of text that hold a number are parsed, in one ``nlp.pipe`` batch for all documents.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from factcheck.mentions import Mention, find_mentions
+from factcheck.model import Bound, Claim, Document, Kind, Quantity, Referent
+from factcheck.options import Options
+from factcheck.referents import Reading, Target, read_chunks
+from factcheck.temporal import YEAR_UNIT, TemporalMatch, find_temporal
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+logger = logging.getLogger(__name__)
+
+# spaCy's default max_length is 1,000,000 characters and its cost grows with sentence length:
+# a 5 MB single line is cut into pieces of at most this size, at a sentence end when there is one.
+CHUNK_CHARS = 5_000
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
+# A bare year or date-like number that spaCy reads as a DATE but the temporal finder did not
+# resolve ("in the 1990s", "Oct. 31"): not a count.
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+YEAR_LIKE = re.compile(r"1[89]\d\d|20\d\d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A mention or a temporal match, in one shape for reading."""
+
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+    kind: Kind
+    quantity: Quantity
+    normalized: str
+    role: str
+    detail: str = ""
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of ``text``: paragraphs (lines), long ones cut at sentence ends or hard at ``limit``."""
+    position = 0
+    for line in text.splitlines(keepends=True):
+        start, end = position, position + len(line)
+        position = end
+        while end - start > limit:
+            cut = start + limit
+            breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, start + limit // 2, cut)]
+            if breaks:
+                cut = breaks[-1]
+            else:
+                space = text.rfind(" ", start + limit // 2, cut)
+                cut = space + 1 if space > 0 else cut
+            yield start, cut
+            start = cut
+        if text[start:end].strip():
+            yield start, end
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _temporal(match: TemporalMatch) -> _Found:
+    return _Found(match.start, match.end, match.start, match.end, match.kind, match.quantity,
+                  match.normalized, "event", match.detail)  # fmt: skip
+
+
+def _mention(mention: Mention) -> _Found:
+    return _Found(mention.start, mention.end, mention.value_start, mention.value_end, mention.kind,
+                  mention.quantity, mention.normalized, mention.role, mention.detail)  # fmt: skip
+
+
+def find_all(document: Document, options: Options) -> list[_Found]:
+    """Temporal matches and number mentions outside the excluded spans; temporal ones win overlaps."""
+    text = document.text
+    excluded = document.excluded
+    temporal = [
+        _temporal(m)
+        for m in find_temporal(text, document.published)
+        if not _overlaps(m.start, m.end, excluded)
+    ]
+    taken = [(t.start, t.end) for t in temporal]
+    numbers = [
+        _mention(m)
+        for m in find_mentions(text, options.relative_tolerance)
+        if not _overlaps(m.start, m.end, excluded)
+        and not _overlaps(m.value_start, m.value_end, taken)
+    ]
+    found = sorted([*temporal, *numbers], key=lambda f: (f.start, f.end))
+    return [f for f in found if f.kind not in options.ignore_kinds]
+
+
+def _claim(document: Document, found: _Found, reading: Reading) -> Claim | None:
+    if reading.is_name or reading.drop:
+        return None
+    kind, quantity = found.kind, found.quantity
+    surface = document.text[found.start : found.end]
+    if (
+        kind is Kind.COUNT
+        and YEAR_LIKE.fullmatch(surface)
+        and (reading.entity in _DATE_LABELS or not reading.counted)
+    ):
+        # "the 2003 final", "a 1988 film", "end 2019 at": a year the temporal finder left
+        kind, found = Kind.YEAR, replace(found, normalized=surface)
+        quantity = replace(quantity, unit=YEAR_UNIT)
+    is_bare = kind is Kind.COUNT and quantity.bound is Bound.EXACT and not reading.counted
+    if is_bare and reading.entity in _DATE_LABELS and not reading.is_age:
+        return None
+    if reading.is_age and kind is Kind.COUNT:
+        from factcheck.mentions import YEAR_OF_AGE, normalized_form
+        from factcheck.units import to_base
+
+        kind = Kind.AGE
+        quantity = replace(quantity, unit=YEAR_OF_AGE, base_lo=to_base(quantity.lo, YEAR_OF_AGE),
+                           base_hi=to_base(quantity.hi, YEAR_OF_AGE))  # fmt: skip
+        found = replace(found, normalized=normalized_form(quantity))
+    referent = reading.referent
+    return Claim(
+        start=found.start,
+        end=found.end,
+        text=document.text[found.start : found.end],
+        kind=kind,
+        quantity=quantity,
+        referent=referent if isinstance(referent, Referent) else Referent("", ""),
+        sentence=document.text[reading.sentence_start : reading.sentence_end].rstrip(),
+        sentence_start=reading.sentence_start,
+        normalized=found.normalized,
+        attribution=reading.attribution,
+        context=reading.context,
+        detail=found.detail,
+        subject=reading.subject,
+    )
+
+
+def extract_documents(
+    documents: Sequence[Document], nlp: Language, options: Options = Options()
+) -> tuple[tuple[Claim, ...], ...]:
+    """Claims of each document, in text order; all documents parsed in one ``nlp.pipe`` batch."""
+    plan: list[tuple[int, int, list[_Found]]] = []  # (document, chunk start, found in chunk)
+    pieces: list[tuple[int, str, Sequence[Target]]] = []
+    for index, document in enumerate(documents):
+        found = find_all(document, options)
+        cursor = 0
+        for start, end in chunks(document.text):
+            inside: list[_Found] = []
+            while cursor < len(found) and found[cursor].start < end:
+                if found[cursor].start >= start:
+                    inside.append(found[cursor])
+                cursor += 1
+            if not inside:
+                continue
+            targets = [
+                Target(
+                    max(f.start, start) - start,
+                    min(f.end, end) - start,
+                    max(f.value_start, start) - start,
+                    min(f.value_end, end) - start,
+                    f.role,
+                )
+                for f in inside
+            ]
+            plan.append((index, start, inside))
+            pieces.append((index, document.text[start:end], targets))
+    readings = read_chunks(nlp, pieces)
+    claims: list[list[Claim]] = [[] for _ in documents]
+    for (index, offset, inside), chunk_readings in zip(plan, readings, strict=True):
+        for item, reading in zip(inside, chunk_readings, strict=True):
+            shifted = replace(
+                reading,
+                sentence_start=reading.sentence_start + offset,
+                sentence_end=reading.sentence_end + offset,
+            )
+            claim = _claim(documents[index], item, shifted)
+            if claim is not None:
+                claims[index].append(claim)
+    return tuple(tuple(c) for c in claims)
+
+
+def extract_document(
+    document: Document, nlp: Language, options: Options = Options()
+) -> tuple[Claim, ...]:
+    """Every numeric claim in one document, outside its excluded spans (chrome, dateline)."""
+    return extract_documents([document], nlp, options)[0]
+
+
+def extract(
+    text: str, published: str = "", *, nlp: Language | None = None, options: Options = Options()
+) -> list[Claim]:
+    """Every numeric claim in ``text``; ``published`` (ISO 8601) resolves "today" and weekdays."""
+    from factcheck.ingest import document_from_text
+    from factcheck.nlp import load_model
+
+    document = document_from_text(text, published=published or options.published)
+    model = nlp if nlp is not None else load_model(options.model)
+    return list(extract_document(document, model, options))

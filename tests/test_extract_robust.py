@@ -1,0 +1,57 @@
+"""Bad input: the extractor never raises, returns real substrings, and finishes on huge texts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract import CHUNK_CHARS, chunks, extract
+
+NEWSY = st.text(
+    alphabet=st.sampled_from(list("0123456789 ,.-–/:%$€£½aeimnoprstuy\n")) | st.characters(),
+    max_size=200,
+)
+
+
+@pytest.mark.spacy
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=NEWSY, published=st.sampled_from(["", "2025-07-23", "not a date"]))
+def test_never_raises_and_spans_are_real(nlp, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    for claim in extract(text, published, nlp=nlp):
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.sentence in text
+
+
+@pytest.mark.spacy
+def test_empty_text_has_no_claims(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert extract("", nlp=nlp) == []
+    assert extract("   \n\n ", nlp=nlp) == []
+
+
+@pytest.mark.spacy
+def test_only_digits(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert extract("7" * 200_000, nlp=nlp) == []  # a run of digits is no quantity
+
+
+@pytest.mark.spacy
+def test_five_megabyte_single_line(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "the river ran on and on " * 210_000 + "and 12 boats sank."
+    assert len(text) > 5_000_000
+    claims = extract(text, nlp=nlp)
+    assert [(c.text, c.referent.text) for c in claims] == [("12", "boats")]
+
+
+@pytest.mark.spacy
+def test_hundred_thousand_numbers(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = extract(" ".join(str(n) for n in range(100_000)), nlp=nlp)
+    assert claims and all(c.text == str(int(c.quantity.value or 0)) for c in claims)
+
+
+def test_chunks_cover_long_lines_within_the_limit() -> None:
+    text = "word " * 5_000 + "\nshort line\n"
+    pieces = list(chunks(text))
+    assert all(end - start <= CHUNK_CHARS for start, end in pieces)
+    assert "".join(text[s:e] for s, e in pieces).split() == text.split()
