@@ -181,7 +181,12 @@ async def test_filter_by_status_kind_and_search(review_path: Path) -> None:
         await pilot.press("escape", "x", "slash", "d", "q", "enter")  # letters typed, not keys
         await pilot.pause()
         assert app.is_running and shown_ids(screen) == [] and not review_path.exists()
-        assert "No finding selected." in str(screen.query_one("#detail-text").visual)
+        assert str(screen.query_one("#detail-text").visual) == (
+            "No finding matches the filters: x clears them."
+        )
+        assert str(screen.query_one("#summary").visual).endswith(
+            "│ showing 0 (x clears the filters)"
+        )
 
 
 async def test_dismiss_note_undo_and_reopen(review_path: Path) -> None:

@@ -118,11 +118,17 @@ class FindingDetail(VerticalScroll):
         yield Static("Select a finding to see its evidence.", id="detail-text")
 
     def show(
-        self, finding: Finding | None, sources: tuple[Document, ...], verdict: Verdict | None
+        self,
+        finding: Finding | None,
+        sources: tuple[Document, ...],
+        verdict: Verdict | None,
+        *,
+        empty: str = "",
     ) -> None:
+        """Show ``finding``'s evidence, or ``empty`` (a reason) when there is none to show."""
         text = self.query_one("#detail-text", Static)
         if finding is None:
-            text.update("No finding selected.")
+            text.update(empty or "No finding selected.")
         else:
             text.update(detail_content(finding, sources, verdict))
         self.scroll_home(animate=False)

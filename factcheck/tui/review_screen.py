@@ -279,7 +279,8 @@ class ReviewScreen(Screen[None]):
         for view in self.source_views:
             view.show_finding(finding)
         verdict: Verdict | None = None if finding is None else self.decisions.get(finding.id)
-        self.query_one(FindingDetail).show(finding, self.report.sources, verdict)
+        empty = "No finding matches the filters: x clears them." if self.filter.is_active else ""
+        self.query_one(FindingDetail).show(finding, self.report.sources, verdict, empty=empty)
 
     def _refresh_table(self) -> None:
         shown = filter_findings(self._findings, self.filter)
@@ -297,6 +298,8 @@ class ReviewScreen(Screen[None]):
 
     def _update_summary(self) -> None:
         text = summary_text(self.report, self.decisions.verdicts, len(self.table.shown))
+        if not self.table.shown and self.filter.is_active:
+            text += " (x clears the filters)"
         if self.is_rechecking:
             text += " │ re-checking…"
         if not self.report.findings:
