@@ -397,6 +397,10 @@ async def test_narrow_terminal_stacks_the_sources(review_path: Path) -> None:
         )
         for view in (a, b):  # rewrapped text, the marked claim still in view
             assert view.cursor is not None and claim_line_visible(view, view.cursor)
+        assert screen.query_one("#detail").display
+        await pilot.resize_terminal(160, 24)  # wide but short: the text keeps the rows
+        await pilot.pause()
+        assert not screen.query_one("#detail").display
 
 
 async def test_the_command_palette_runs_review_actions(review_path: Path) -> None:

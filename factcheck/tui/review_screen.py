@@ -46,6 +46,7 @@ class ReviewScreen(Screen[None]):
         (0, "-narrow"),
         (100, "-wide"),
     ]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012 (as above)
     BINDINGS: ClassVar[list[BindingType]] = [
         *(command.binding() for command in COMMANDS),
         Binding("escape", "focus_table", "Table", show=False),
