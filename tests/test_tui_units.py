@@ -15,6 +15,7 @@ from factcheck.model import Finding, Kind, Report, SourcedClaim, Status
 from factcheck.options import Options
 from factcheck.review_file import FILE_NAME, Decision, Verdict, load_verdicts
 from factcheck.tui.decisions import Decisions
+from factcheck.tui.dialogs import check_export_path
 from factcheck.tui.export import render_decisions, render_markdown_with_decisions
 from factcheck.tui.findings import (
     FindingFilter,
@@ -228,3 +229,19 @@ def test_cli_review_help() -> None:
     assert result.exit_code == 0
     assert "Usage: cli review [OPTIONS] SOURCE SOURCE [SOURCE ...]" in result.output
     assert "--review-file" in result.output
+
+
+@pytest.mark.parametrize(
+    ("answer", "problem"),
+    [
+        ("  ", "Type a file name."),
+        ("DIR", "DIR is a folder: add a file name."),
+        ("DIR/missing/out.md", "There is no folder DIR/missing."),
+        ("DIR/out.md", ""),
+    ],
+    ids=["blank", "folder", "no-folder", "fine"],
+)
+def test_export_path_is_checked_before_writing(tmp_path: Path, answer: str, problem: str) -> None:
+    problem_found, path = check_export_path(answer.replace("DIR", str(tmp_path)))
+    assert problem_found == problem.replace("DIR", str(tmp_path))
+    assert (path is None) == bool(problem)
