@@ -303,6 +303,28 @@ async def test_recheck_runs_in_a_worker_and_replaces_the_report(review_path: Pat
         assert sum(f.status is Status.CONFLICT for f in screen.table.shown) == 1
 
 
+async def test_a_recheck_may_bring_another_source(review_path: Path) -> None:
+    report = example_report()
+    third = replace(report.sources[1], path="fixtures/example/outlet_c.txt")
+    bigger = replace(
+        report,
+        sources=(*report.sources, third),
+        findings=tuple(
+            replace(f, claims=(*f.claims, replace(f.claims[-1], source=2))) for f in report.findings
+        ),
+    )
+    app = make_app(report, review_path=review_path, rechecker=lambda: bigger)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = screen_of(app)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        columns = [column.label.plain for column in screen.table.ordered_columns]
+        assert columns[4:7] == ["A", "B", "C"]
+        assert [view.index for view in screen.source_views] == [0, 1, 2]
+        assert str(screen.table.get_row_at(0)[6]) == "roughly 19 kilometres"
+
+
 async def test_a_failed_recheck_is_a_message_not_a_crash(review_path: Path) -> None:
     def broken() -> Report:
         raise OSError("outlet_a.txt: no such file")

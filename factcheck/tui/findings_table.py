@@ -154,6 +154,15 @@ class FindingsTable(DataTable[Text]):
             rows.append(cached[1])
         self.add_rows(rows)
 
+    def set_source_count(self, count: int) -> None:
+        """A re-check read a different number of sources: one value column each."""
+        if count != self._source_count:
+            self._source_count = count
+            self._layout = self._layout_for(self.size.width)
+            self.clear(columns=True)
+            self._add_columns()
+            self._cache.clear()
+
     def select_finding(self, finding_id: str) -> bool:
         """Move the cursor to the finding; False when it is not in the table (filtered out)."""
         row = self._row_of.get(finding_id)

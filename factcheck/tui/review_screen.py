@@ -320,6 +320,7 @@ class ReviewScreen(Screen[None]):
         await container.remove_children()
         await container.mount_all(self._source_views())
         self.query_one(FilterBar).set_kinds(kinds_present(report.findings))
+        self.table.set_source_count(len(report.sources))
         if self.selected is not None:
             self.selected = next((f for f in self._findings if f.id == self.selected.id), None)
         self._refresh_table()
