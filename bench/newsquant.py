@@ -26,13 +26,13 @@ UP = re.compile(
     r"(?<!gave )(?<!give )(?<!gives )(?<!giving )(?<!picked )(?<!set )(?<!ended )(?<!made )"
     r"\b(?:rose|rise[sn]?|rising|up|increased?|increasing|gain(?:ed|s)?|grew|grow(?:s|n)?|climb(?:ed|s)?|"
     r"jump(?:ed|s)?|surge[ds]?|soar(?:ed|s)?|advanced?|higher|added|boost(?:ed)?|spiked?)"
-    r"(?:\s+(?:by|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
+    r"(?:\s+(?:by|to|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
     re.I,
 )
 DOWN = re.compile(
     r"\b(?:fell|fall(?:s|en|ing)?|down|declined?|declining|drop(?:ped|s)?|lost|lose[s]?|los(?:ing)|slid|slump(?:ed|s)?|"
     r"plunge[ds]?|plummet(?:ed|s)?|sink(?:s)?|decreased?|lower|shed|cut|tumble[ds]?|sank|dip(?:ped|s)?|slipped|eased|shrank|shrunk)"
-    r"(?:\s+(?:by|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
+    r"(?:\s+(?:by|to|nearly|almost|about|around|some|roughly|more than|over|another|a further))*\s*[$€£]?\s*$",
     re.I,
 )
 
@@ -51,11 +51,26 @@ def trend(claim: Claim, text: str) -> str:
 def counted_noun(claim: Claim) -> str:
     """The counted noun of a count ("6,000 bodies of soldiers" → "body"), "" when none is stated."""
     referent = claim.referent
-    if not referent.text or referent.text == claim.subject or referent.resolved_from:
+    if not referent.text or referent.resolved_from:
+        return ""
+    # counted only when the phrase follows the number ("6,000 bodies", "five of its regions"),
+    # not when it is a noun found before it
+    after = claim.sentence[claim.start - claim.sentence_start + len(claim.text) :][:60]
+    if referent.text.split()[-1] not in after:
         return ""
     words = referent.text.split(" of ")[0].split()
+    lemmas = referent.key.split()
+    if len(lemmas) >= len(words) and not any("-" in w for w in words):
+        words = lemmas[
+            : len(words)
+        ]  # the gold names units by lemma: "smaller tenancies" → small tenancy
     # participles name a state, not the thing counted: "rushing yards" → yards, "recorded songs" → songs
-    kept = [w for w in words[:-1] if "-" in w or not w.lower().endswith(("ed", "ing"))]
+    surface = referent.text.split()
+    kept = [
+        w
+        for i, w in enumerate(words[:-1])
+        if "-" in w or not surface[i].lower().endswith(("ed", "ing"))
+    ]
     return " ".join([*kept, words[-1]]).lower() if words else ""
 
 
@@ -66,7 +81,7 @@ def is_fraction(claim: Claim) -> bool:
 
 def unit_name(claim: Claim) -> str:
     if claim.kind is Kind.COUNT:
-        return counted_noun(claim)
+        return claim.quantity.unit.name or counted_noun(claim)  # "64 points" has a unit
     if claim.kind is Kind.AGE:
         return "year of age"
     if is_fraction(claim):
@@ -78,8 +93,17 @@ def unit_name(claim: Claim) -> str:
 def concept(claim: Claim) -> str:
     """NewsQuant's concept: for a count, who has or does it; otherwise what is measured."""
     if claim.kind is Kind.COUNT and counted_noun(claim):
-        return claim.subject
-    return claim.referent.text or claim.subject
+        # "The five launches will offer...": the counted phrase is the subject, no concept beyond it
+        return "" if claim.subject == claim.referent.text else claim.subject
+    referent = claim.referent.text
+    if (
+        referent
+        and claim.subject
+        and claim.subject not in referent
+        and referent not in claim.subject
+    ):
+        return f"{referent}, {claim.subject}"  # NewsQuant names both: "fee, Jyske Bank"
+    return referent or claim.subject
 
 
 def prediction(claim: Claim, text: str, *, measeval: bool = False) -> dict[str, Any] | None:

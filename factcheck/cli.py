@@ -252,5 +252,42 @@ def extract(files: tuple[str, ...], format_: str, published: str) -> None:
     click.echo(FORMATTERS[format_](list(zip(documents, claims, strict=True))), nl=False)
 
 
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE SOURCE [SOURCE ...]")
+@click.option(
+    "--review-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where decisions are kept (default: .factcheck-review.json beside the first source).",
+)
+@click.option(
+    "--published",
+    default=None,
+    metavar="DATE",
+    help="Publication date (ISO 8601) for sources that state none.",
+)
+@click.option("--model", default=None, help="spaCy pipeline to load.")
+def review(
+    sources: tuple[str, ...], review_file: Path | None, published: str | None, model: str | None
+) -> None:
+    """Review the findings in a terminal app: see the evidence, confirm or dismiss, export.
+
+    Decisions are written at once to the review file that `factcheck check` reads.
+    """
+    # Imported here so that `check` and `--help` do not pay for loading Textual.
+    from factcheck.tui.launch import LaunchError, prepare_review
+
+    try:
+        options = load_options()
+    except ConfigError as error:
+        fail(str(error))
+    overrides: dict[str, Any] = {"published": published, "model": model}
+    options = dataclasses.replace(options, **{k: v for k, v in overrides.items() if v is not None})
+    try:
+        app = prepare_review(sources, options, review_file, is_terminal=sys.stdout.isatty())
+    except LaunchError as error:
+        fail(str(error))
+    app.run()
+
+
 def main() -> None:
     cli(prog_name="factcheck")

@@ -1,4 +1,4 @@
-"""Finding calendar expressions in raw text: dates, weekdays, relative days and years.
+"""Finding calendar expressions in raw text: dates (and fixed-date holidays), weekdays, relative days, years.
 
 Only finding and parsing happen here; resolving a date against the publication date is done by
 ``factcheck.temporal``. Patterns are linear and context checks read bounded windows.
@@ -120,8 +120,16 @@ YEAR = re.compile(
     r"(?:(?<=mid-)|(?<![\w$£€.,\-/:]))(?P<y>1[6-9]\d\d|20\d\d|2100)(?![\w%]|[.,:]\d|-\d\d-)"
 )
 _YEAR_BEFORE = re.compile(
-    r"(?i:\b(?:in|since|by|until|till|from|of|between|before|after|during|and|to|through|or)"
+    r"(?i:\b(?P<prep>in|since|by|until|till|from|of|between|before|after|during|and|to|through|or)"
     rf"{_S}+(?:(?:early|late|mid|the{_S}+end{_S}+of|the{_S}+start{_S}+of)[ \t-]+)?)$"
+)
+# "from", "to", "by", "of", "and", "or" also introduce counts: "rose from 1650 to 2015", "a total
+# of 2019". After a verb of change or a total within a few words, the number is a count.
+_WEAK_PREPOSITIONS = frozenset({"from", "to", "by", "of", "and", "or", "through"})
+_CHANGE = re.compile(
+    r"(?i:\b(?:rose|rise[sn]?|rising|increased?|increasing|fell|fallen|falls?|dropped|drops?|climbed|"
+    r"jumped|grew|grown|declined?|down|up|totall?(?:ed|ing)?|total|reached|hit|cut|raised|lowered|"
+    r"number|count|tally|toll|sum)\b)"
 )
 _DECADE = re.compile(r"(?i:\b(?:the|mid|early|late)[ \t-]+)\d{4}['’]s$")
 _YEAR_AFTER = re.compile(
@@ -136,6 +144,12 @@ _NEXT_WORD = re.compile(rf"{_S}+([a-z]+)")
 _YEAR_FOLLOWERS = frozenset({
     "as", "is", "was", "has", "its", "his", "this", "these", "those", "thus", "plus", "us",
     "onwards", "afterwards", "towards", "always", "perhaps",
+})  # fmt: skip
+# Unit symbols after a number make it a measure: "between 1180 and 1980 mm".
+_UNIT_WORDS = frozenset({
+    "mm", "cm", "m", "km", "kg", "g", "mg", "lb", "lbs", "oz", "ft", "mi", "ml", "l", "t",
+    "kw", "mw", "gw", "kwh", "mwh", "mph", "kph", "hz", "khz", "mhz", "ghz", "v", "kv", "w",
+    "ha", "sq", "bn", "mn", "k", "nm", "pm", "am", "s", "ms", "min", "h", "hr", "hrs", "yr", "yrs",
 })  # fmt: skip
 _IRREGULAR_PLURALS = frozenset({
     "people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
@@ -160,7 +174,7 @@ def _is_count_next(text: str, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    if word in _IRREGULAR_PLURALS:
+    if word in _IRREGULAR_PLURALS or word in _UNIT_WORDS:
         return True
     return word.endswith("s") and not word.endswith(("ss", "us")) and word not in _YEAR_FOLLOWERS
 
@@ -264,6 +278,17 @@ def _follows_name(text: str, start: int) -> bool:
     return word[:1].isupper() and word[-1:].isalpha()
 
 
+def _has_year_preposition(text: str, start: int) -> bool:
+    """True after "in", "since", ... ; after "from"/"to"/"of" only when no verb of change precedes."""
+    m = _YEAR_BEFORE.search(text, max(0, start - 28), start)
+    if m is None:
+        return False
+    if m.group("prep").casefold() not in _WEAK_PREPOSITIONS:
+        return True
+    window = re.split(r"[;:.!?]", text[max(0, m.start() - 40) : m.start()])[-1]  # this clause only
+    return _CHANGE.search(window) is None
+
+
 def find_years(text: str) -> list[YearHit]:
     """Years 1600-2100 standing in a year-ish context: "in 1945", "the 2003 season", "2012's"."""
     hits: list[YearHit] = []
@@ -276,8 +301,7 @@ def find_years(text: str) -> list[YearHit]:
         ):
             continue  # "the mid 1930's", "the 1990's": a decade
         if _YEAR_AFTER.match(text, m.end(), min(len(text), m.end() + 40)) or (
-            _YEAR_BEFORE.search(text, max(0, m.start() - 28), m.start())
-            and not _is_count_next(text, m.end())
+            _has_year_preposition(text, m.start()) and not _is_count_next(text, m.end())
         ):
             hits.append(YearHit(m.start(), m.end(), year))
     for m in MONTH_YEAR.finditer(text):

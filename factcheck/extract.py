@@ -112,13 +112,21 @@ def _claim(document: Document, found: _Found, reading: Reading) -> Claim | None:
     if (
         kind is Kind.COUNT
         and YEAR_LIKE.fullmatch(surface)
-        and (reading.entity in _DATE_LABELS or not reading.counted)
+        and (
+            reading.entity in _DATE_LABELS
+            or not reading.counted
+            or reading.referent.text[:1].isupper()
+        )
     ):
         # "the 2003 final", "a 1988 film", "end 2019 at": a year the temporal finder left
         kind, found = Kind.YEAR, replace(found, normalized=surface)
         quantity = replace(quantity, unit=YEAR_UNIT)
     is_bare = kind is Kind.COUNT and quantity.bound is Bound.EXACT and not reading.counted
-    if is_bare and reading.entity in _DATE_LABELS and not reading.is_age:
+    # "Oct. 31": the day of a date the temporal finder left; "fell to 13176" is no date
+    is_day = (
+        quantity.value is not None and quantity.value.is_integer() and 1 <= quantity.value <= 31
+    )
+    if is_bare and is_day and reading.entity in _DATE_LABELS and not reading.is_age:
         return None
     if reading.is_age and kind is Kind.COUNT:
         from factcheck.mentions import YEAR_OF_AGE, normalized_form

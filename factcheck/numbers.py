@@ -58,7 +58,7 @@ NUMBER_RE = re.compile(
   | (?P<vulgar>(?<!\d)\d*[½¼¾⅓⅔⅛⅕])
   | (?P<wordfrac>\b(?:(?:{_WORD}|an?)[\s-])(?:{_DEN})\b)
   | (?P<ordinal>\b\d+(?:st|nd|rd|th)\b|\b(?:(?:{"|".join(TENS)})-)?(?:{_ORD_WORD})\b)
-  | (?P<digits>(?<![\w./:,])(?<![A-Za-z]-)(?:{_DIGITS})(?![:/]\d|\d)
+  | (?P<digits>(?<![\w./:,])(?:{_DIGITS})(?![:/]\d|\d)
                   (?:\s?(?:{_SCALE})s?\b|(?:mln|mn|bn|bln|tn|trn|k|m|b)\b)?)
   | (?P<words>\b(?:(?:an?|half\s+an?)\s+(?:{_SCALE}|dozen)\b
                  |(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}|dozen))*\b
@@ -84,6 +84,11 @@ BELOW_APPROXIMATORS = frozenset({"nearly", "almost"})
 TREND_WORD = re.compile(r"\b(?:rose|rise[sn]?|up|fell|fall(?:s|en)?|down|gained|lost|dropped|climbed|jumped|slid|"
                         r"declined|increased|decreased|added|shed)(?:\s+by)?\s*$", re.I)  # fmt: skip
 RANGE_JOINERS = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.I)
+SIGNED = re.compile(r"(?:^|(?<=[\s$€£(]))[-−]$")
+GLUED_WORD = re.compile(r"\b([A-Za-z]+)-$")
+NUMBER_PREFIXES = frozenset(
+    {"sub", "minus", "mid", "under", "over", "near", "pre", "post", "low", "high", "upper", "lower"}
+)
 FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16})
 MAX_DIGITS = 18  # longer digit runs are identifiers, not quantities ("only digits" input)
 ATTACHED_CODE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|RM|Rs|US|HK|NZ)(?=\$?\d)")
@@ -196,7 +201,21 @@ def _read(match: re.Match[str]) -> NumberMatch | None:
     surface = match.group(0)
     start, end = match.span()
     if shape == "digits":
-        return _read_digits(surface, start, end)
+        glued = GLUED_WORD.search(match.string, max(0, start - 12), start)
+        if glued is None:
+            number = _read_digits(surface, start, end)
+            if number is not None and SIGNED.search(match.string, max(0, start - 2), start):
+                # "$-50.8bn", "fell to -3": a minus sign after a currency, a space or a bracket
+                return replace(number, start=start - 1, value=-(number.value or 0.0))
+            return number
+        # "TA-35", "COVID-19", "F-16" are names; "sub-7", "minus-5" are numbers
+        prefix = glued.group(1).lower()
+        if prefix not in NUMBER_PREFIXES:
+            return None
+        number = _read_digits(surface, start, end)
+        if number is None or prefix != "minus":
+            return number
+        return replace(number, start=glued.start(), value=-(number.value or 0.0))
     if shape == "words":
         words_value = parse_words(surface)
         if words_value is None:
@@ -217,9 +236,13 @@ def _read_digits(surface: str, start: int, end: int) -> NumberMatch | None:
     value = parse_digits(number.group(0))
     if value is None:
         return None
-    rest = surface[number.end() :].strip().lower()
+    raw_rest = surface[number.end() :].strip()
+    rest = raw_rest.lower()
     if not rest:
         return NumberMatch(start, end, value)
+    if raw_rest == "M" or (rest == "m" and "." in number.group(0)):
+        # "4.3M sales", "2.7m viewers": a decimal before "m" is millions; "100m" stays metres
+        return NumberMatch(start, end, value * 1e6, scaled=True)
     if rest in MONEY_SCALES:
         # kept aside: only a currency in front makes "3m" three million
         return NumberMatch(start, start + number.end(), value, suffix=rest)

@@ -134,6 +134,9 @@ SPACED_SYMBOLS = frozenset(
     }
 )
 # Symbols that two quantulum3 units share, settled for news text: "164p" is pence, not pints.
+# Single letters trusted only when glued to the digits: "45g", "24h" (never "5 g", "in 5 h").
+ATTACHED_SYMBOLS = {"g": "gram", "h": "hour"}
+ATTACHED_UNITS: dict[str, Unit] = {}
 SYMBOL_OVERRIDES = {
     "pc": "percentage",
     "p": "penny",
@@ -256,10 +259,17 @@ def lexicon() -> tuple[dict[str, Unit], dict[str, Unit]]:
                 full = PREFIXES.get(prefix, "")
                 if full and f"{full}{name}" not in units:
                     signs = [prefix + s for s in entry.get("symbols", []) if len(s) <= 2]
-                    add(f"{full}{name}", entry["entity"], [f"{full}{name}"], signs)
+                    names = [f"{full}{surface}" for surface in entry.get("surfaces", [name])]
+                    add(f"{full}{name}", entry["entity"], [f"{full}{name}", *names], signs)
     symbols.update(
         {sign: by_name[name] for sign, name in SYMBOL_OVERRIDES.items() if name in by_name}
     )
+    for sign, unit in list(symbols.items()):
+        if " " in sign:  # "sq m", "cu ft": symbols of two words are read like surfaces
+            surfaces.setdefault(sign.lower(), unit)
+    for sign, name in ATTACHED_SYMBOLS.items():
+        if name in by_name:
+            ATTACHED_UNITS[sign] = by_name[name]
     return surfaces, symbols
 
 
@@ -312,6 +322,10 @@ def _read_one(text: str, end: int, *, spaced: bool = True) -> UnitMatch | None:
     symbol = _SYMBOL_AFTER.match(window)
     if symbol is not None:
         sign = symbol.group(2).rstrip(".")
+        glued = ATTACHED_UNITS.get(sign) if symbol.group(1) == "" else None
+        if glued is not None:
+            start = end + symbol.start(2)
+            return UnitMatch(start, start + len(sign), glued)
         for cut in range(len(sign), 0, -1):
             candidate = sign[:cut]
             if candidate not in symbols:

@@ -55,3 +55,9 @@ def test_chunks_cover_long_lines_within_the_limit() -> None:
     pieces = list(chunks(text))
     assert all(end - start <= CHUNK_CHARS for start, end in pieces)
     assert "".join(text[s:e] for s, e in pieces).split() == text.split()
+
+
+@pytest.mark.spacy
+def test_lone_surrogates_do_not_reach_spacy(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "About 12 boats \ud800 sank."
+    assert [(c.text, c.referent.text) for c in extract(text, nlp=nlp)] == [("About 12", "boats")]
