@@ -202,8 +202,12 @@ def render_github(report: Report, options: Options) -> str:
         primaries = [c for c in finding["claims"] if not c["alternate"]] or finding["claims"]
         first = primaries[0]
         path = document["sources"][first["source"]]["path"]
+        # Every claim of the other sources, repeats included: in "7pm Moscow time (17:00 GMT)"
+        # the repeat is the one that conflicts.
         others = "; ".join(
-            f"{_location(document, c)} “{safe_text(c['text'])}”" for c in primaries[1:]
+            f"{_location(document, c)} “{safe_text(c['text'])}”"
+            for c in finding["claims"]
+            if c is not first and (c["source"] != first["source"] or not c["alternate"])
         )
         title = f"factcheck conflict: {safe_text(finding['referent'] or finding['kind'])}"
         message = safe_text(finding["explanation"]) + (f" (vs {others})" if others else "")
