@@ -49,6 +49,8 @@ _SYNONYM_FAMILIES = (
     ("election", "vote", "poll", "ballot"),
     ("year", "yr"),
     ("old", "aged", "age"),
+    ("additional", "further", "extra"),
+    ("observer", "monitor", "inspector"),
 )
 # Number words state values, not referents: the key "third round talk" must still match
 # "fourth round talk" when one outlet changed the ordinal.
