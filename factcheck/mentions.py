@@ -172,9 +172,10 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
     stated, lo, hi = interval(number, tolerance, scale)
     quantity = Quantity(value=stated, lo=lo, hi=hi, bound=number.bound, unit=unit,
                         base_lo=to_base(lo, unit), base_hi=to_base(hi, unit))  # fmt: skip
-    role = {Kind.COUNT: "count", Kind.MONEY: "money", Kind.DURATION: "duration"}.get(
-        kind, "measure"
-    )
+    # "64 points": a count with a unit word is read like a measure (the unit is no referent)
+    role = {Kind.MONEY: "money", Kind.DURATION: "duration"}.get(kind, "measure")
+    if kind is Kind.COUNT and not unit.name:
+        role = "count"
     return Mention(start, end, kind, quantity, normalized_form(quantity), number.core_start,
                    number.core_end, role, detail, number.bound_phrase, number.scaled or scale != 1.0)  # fmt: skip
 

@@ -165,7 +165,9 @@ def counted_noun(tokens: Sequence[Token], number: Token) -> tuple[Token | None, 
     return None, False
 
 
-def measured_noun(tokens: Sequence[Token], money: bool = False) -> Token | None:
+def measured_noun(
+    tokens: Sequence[Token], money: bool = False, numbers: frozenset[int] = frozenset()
+) -> Token | None:
     """What a measure or share is of: "40 per cent of its volume" → volume; "fund worth $2m" → fund.
 
     Money also takes "in": "$1 billion in gains" → gains.
@@ -185,8 +187,8 @@ def measured_noun(tokens: Sequence[Token], money: bool = False) -> Token | None:
             and head.head.pos_ in NOUNS
         ):
             return head.head
-        if head.pos_ in NOUNS and top.dep_ != "pobj":
-            return head
+        if head.pos_ in NOUNS and top.dep_ != "pobj" and head.i not in numbers:
+            return head  # but "eight or nine euros": "euros" belongs to the next number
     return None
 
 
