@@ -73,11 +73,12 @@ def phrase_tokens(
     with_of: bool = True,
     keep_poss: bool = False,
     skip: frozenset[int] = frozenset(),
+    preps: tuple[str, ...] = ("of",),
 ) -> list[Token]:
     tokens = [*modifier_tokens(head, keep_poss), head]
     if with_of:
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in preps:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 # "turnover of 1.23 billion shekels": the number's own phrase is not the referent
                 if objects and objects[0].pos_ not in ("PRON", "NUM") and objects[0].i not in skip:

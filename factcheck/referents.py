@@ -179,7 +179,9 @@ class _Reader:
         elif target.role in ("measure", "money", "duration"):
             measured = measured_noun(list(whole), target.role == "money", self.numbers)
             if measured is not None:
-                referent = make_referent(phrase_tokens(measured, skip=self.numbers), measured)
+                # "a 25% tax on imported vehicles", "a 19% drop in earnings": the pp says of what
+                phrase = phrase_tokens(measured, skip=self.numbers, preps=("of", "on", "in", "for"))
+                referent = make_referent(phrase, measured)
         if not referent.text and subject is not None:
             referent = make_referent(phrase_tokens(subject, keep_poss=True), subject)
         # a duration is about the event of its clause ("orbits the sun every 33 years"): no noun nearby
