@@ -125,7 +125,10 @@ def clause_subject(token: Token, inside: frozenset[int] = frozenset()) -> Token 
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and child.i != token.i and child.i not in inside:
                 if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
-                    return current.head  # "the fund that rose 5%": the fund
+                    # "the fund that rose 5%": the fund; "$5.5 million, which works out to $1,100
+                    # per square foot": another number is no subject
+                    numeric = current.head.like_num or current.head.ent_type_ in NUMERIC_LABELS
+                    return None if numeric else current.head
                 return child
         if current.dep_ == "ROOT" or current.head.i == current.i:
             return None
