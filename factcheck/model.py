@@ -168,6 +168,8 @@ class SourcedClaim:
 
     source: int
     claim: Claim
+    alternate: bool = False
+    """True for a repeated mention (headline and body) of a claim the finding already holds from that source."""
 
 
 @dataclass(frozen=True, slots=True)

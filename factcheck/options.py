@@ -25,3 +25,5 @@ class Options:
     """Seconds to wait for a URL source before giving up on it."""
     published: str = ""
     """Publication date to assume for every source that states none (ISO 8601)."""
+    color: bool = False
+    """Colour the text report (the CLI sets it only for a terminal, and never with NO_COLOR)."""

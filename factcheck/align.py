@@ -1,0 +1,339 @@
+"""Alignment: which claims of different sources are about the same thing.
+
+1. Inside each source, repeated mentions of one fact (a headline and the body, "64 kilometres
+   (40 miles)", "7 pm Moscow time (11 pm Vietnam time)") collapse into one ``Cluster``.
+2. For every pair of sources, a score matrix over their clusters (kind gate, then the words:
+   referent, sentence, nearby words; equal values as weak extra evidence) goes through an
+   optimal one-to-one assignment with a minimum score.
+3. With three or more sources, the accepted pairs merge into groups, strongest first, so that
+   no group holds two clusters of one source.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from factcheck.judge import Verdict, compare, is_comparable, is_same_value, value_ratio
+from factcheck.model import Claim, Kind
+from factcheck.options import Options
+from factcheck.similarity import Profile, Rarity, evidence, fuzzy_jaccard, profile, rarity
+
+# A pair whose values agree needs this much evidence (value bonus included) to be one fact.
+AGREE_THRESHOLD = 0.22
+# A pair whose values conflict needs this much evidence from the words alone: two outlets
+# mostly agree, so a conflict is the less likely reading and a false one costs trust.
+CONFLICT_THRESHOLD = 0.30
+# Equal values about similar referents are likely the same fact (weak evidence, never
+# enough alone: it is added only when the values agree).
+EQUAL_BONUS = 0.30
+# A conflict needs its sentences (or the words around its numbers) to overlap this much,
+# not just a shared referent word: "shot seven times" vs "arrested four times" share "time".
+MIN_SENTENCE_OVERLAP = 0.15
+# Evidence added to a pair whose two sentences already hold an agreeing pair.
+ANCHOR_BONUS = 0.2
+# The share of the value bonus that counts when the assignment chooses between pairs.
+ASSIGNMENT_SHARE = 0.3
+# A conflict between values ten or more times apart needs this much more evidence.
+RATIO_PENALTY = 0.2
+# ... and its evidence must beat every rival pairing of either claim by this factor.
+RIVAL_MARGIN = 1.25
+COMPATIBLE_BONUS = 0.05
+# Kinds whose repeated equal values in one text are one fact whatever the referent says:
+# "tonight, July 23" and "today, July 23" name one day.
+_VALUE_ONLY_KINDS = frozenset({Kind.DATE, Kind.TIME, Kind.YEAR})
+_PAREN_GAP = re.compile(r"\s*[(\[/]\s*")
+_COMMA_GAP = re.compile(r"\s*,?\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """One fact as one source states it: the representative claim first, then repeats."""
+
+    source: int
+    claims: tuple[Claim, ...]
+
+    @property
+    def primary(self) -> Claim:
+        return self.claims[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """An accepted match between two clusters, with its score."""
+
+    left: Cluster
+    right: Cluster
+    score: float
+
+
+def is_restatement(first: Claim, second: Claim, text_between: str) -> bool:
+    """``second`` restates ``first`` right after it: "7 pm Moscow time (11 pm Vietnam time)"."""
+    if not is_comparable(first, second):
+        return False
+    if first.kind is Kind.TIME:
+        # A parenthetical clock time names the same moment in another zone, whatever its value
+        # (a mismatch is an internal conflict, reported by the consistency check).
+        return _PAREN_GAP.fullmatch(text_between) is not None
+    if first.kind is Kind.DATE and Kind.DATE is second.kind:
+        # "Tuesday, July 23": a weekday and its date.
+        return _COMMA_GAP.fullmatch(text_between) is not None
+    if _PAREN_GAP.fullmatch(text_between) is None:
+        return False
+    return compare(first, second).verdict is Verdict.AGREE
+
+
+def _is_repeat(a: Claim, b: Claim, pa: Profile, pb: Profile) -> bool:
+    if not is_comparable(a, b) or a.kind != b.kind or not is_same_value(a, b):
+        return False
+    if a.kind in _VALUE_ONLY_KINDS:
+        return True
+    return (bool(pa.head) and pa.head == pb.head) or fuzzy_jaccard(pa.key, pb.key) >= 0.5
+
+
+def collapse(source: int, claims: Sequence[Claim]) -> tuple[Cluster, ...]:
+    """Group a source's repeated mentions of one fact into clusters, in text order."""
+    ordered = sorted(claims, key=lambda c: (c.start, c.end))
+    profiles = [profile(c) for c in ordered]
+    parent = list(range(len(ordered)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(ordered)), 2):
+        a, b = ordered[i], ordered[j]
+        between = _text_between(a, b)
+        if (between is not None and is_restatement(a, b, between)) or _is_repeat(
+            a, b, profiles[i], profiles[j]
+        ):
+            parent[find(j)] = find(i)
+    members: dict[int, list[int]] = {}
+    for i in range(len(ordered)):
+        members.setdefault(find(i), []).append(i)
+    clusters = []
+    for indices in members.values():
+        # The representative is the mention with the fullest referent (the body, not the headline).
+        best = max(indices, key=lambda i: (len(profiles[i].key), -i))
+        rest = [ordered[i] for i in indices if i != best]
+        clusters.append(Cluster(source, (ordered[best], *rest)))
+    return tuple(sorted(clusters, key=lambda c: min(x.start for x in c.claims)))
+
+
+def _text_between(a: Claim, b: Claim) -> str | None:
+    """The sentence text between two claims of one sentence, or None when they are apart."""
+    if a.sentence_start != b.sentence_start or a.sentence != b.sentence or b.start < a.end:
+        return None
+    gap = b.start - a.end
+    if gap > 4:
+        return None
+    offset = a.end - a.sentence_start
+    return a.sentence[offset : offset + gap]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """What the words and the values say about two clusters of different sources."""
+
+    evidence: float
+    verdict: Verdict
+    is_equal: bool = False
+    sentence: float = 0.0
+    """How much the sentences (or the words around the numbers) overlap."""
+    ratio: float = 1.0
+    """How many times larger one value is than the other (1 when equal or not numeric)."""
+
+
+_NOT_COMPARABLE = _Candidate(0.0, Verdict.UNKNOWN)
+
+
+def candidate(
+    a: Cluster, b: Cluster, profiles: dict[Claim, Profile], weights: Rarity, options: Options
+) -> _Candidate:
+    """The evidence and value verdict of two clusters: their best-matching mentions."""
+    best_evidence = 0.0
+    sentence = 0.0
+    verdicts: list[Verdict] = []
+    is_equal = False
+    ratio = 1.0
+    for x in a.claims:
+        for y in b.claims:
+            if not is_comparable(x, y):
+                continue
+            comparison = compare(x, y, options)
+            verdicts.append(comparison.verdict)
+            is_equal = is_equal or comparison.is_equal
+            ratio = max(ratio, value_ratio(x, y))
+            found = evidence(profiles[x], profiles[y], weights)
+            if found.total > best_evidence:
+                # The support comes from the same pair of mentions as the evidence.
+                best_evidence, sentence = found.total, found.sentence
+    if Verdict.AGREE in verdicts:
+        return _Candidate(best_evidence, Verdict.AGREE, is_equal, sentence)
+    if Verdict.CONFLICT in verdicts:
+        return _Candidate(best_evidence, Verdict.CONFLICT, sentence=sentence, ratio=ratio)
+    return _NOT_COMPARABLE
+
+
+def _score_matrix(candidates: list[list[_Candidate]]) -> np.ndarray:
+    """Assignment scores: 0 for a pair that must not be made."""
+    evidence_matrix = np.array([[_adjusted(c) for c in row] for row in candidates])
+    scores = np.zeros(evidence_matrix.shape)
+    for i, row in enumerate(candidates):
+        for j, c in enumerate(row):
+            if c.verdict is Verdict.AGREE:
+                bonus = EQUAL_BONUS if c.is_equal else COMPATIBLE_BONUS
+                if c.evidence + bonus >= AGREE_THRESHOLD:
+                    # Equal values lower the bar for accepting a pair, but weigh little in
+                    # choosing between pairs: when "78" and "6,000" trade places, the referents
+                    # must decide, not the values.
+                    scores[i, j] = c.evidence + bonus * ASSIGNMENT_SHARE
+            elif c.verdict is Verdict.CONFLICT and _is_plausible_conflict(evidence_matrix, i, j, c):
+                scores[i, j] = c.evidence
+    return scores
+
+
+def _is_plausible_conflict(evidence_matrix: np.ndarray, i: int, j: int, c: _Candidate) -> bool:
+    """A conflict pair needs strong words, a plausible disagreement, and no rival of its own.
+
+    - Outlets that disagree on one fact are mostly off by a little ("2,116" vs "2,106", four
+      vs six engines); values many times apart (46 arrests vs one person attacked) are more
+      often two facts, so they need more evidence.
+    - Ratio test: when "fourth quarter" fits "first quarter" hardly better than "third
+      quarter", the words do not say which claim it is about, so no conflict is claimed.
+    """
+    if _adjusted(c) < CONFLICT_THRESHOLD or c.sentence < MIN_SENTENCE_OVERLAP:
+        return False
+    rival = max(_rival(evidence_matrix, i, j), _rival(evidence_matrix.T, j, i))
+    return bool(_adjusted(c) >= rival * RIVAL_MARGIN)
+
+
+def _adjusted(c: _Candidate) -> float:
+    """Evidence less the doubt a large disagreement casts: a rival pairing "2,129" with
+    "eight points" is a weaker rival than its words alone suggest."""
+    if c.verdict is Verdict.CONFLICT:
+        return c.evidence - RATIO_PENALTY * min(math.log10(c.ratio), 1.0)
+    return c.evidence
+
+
+def _rival(evidence_matrix: np.ndarray, i: int, j: int) -> float:
+    """The strongest other claim that row ``i`` could be about, leaving out claims that have a
+    clearly better partner of their own ("second round" matched by "second round")."""
+    best = 0.0
+    for k in range(evidence_matrix.shape[1]):
+        if k == j:
+            continue
+        value = float(evidence_matrix[i, k])
+        others = np.delete(evidence_matrix[:, k], i)
+        if value * RIVAL_MARGIN >= others.max(initial=0.0):
+            best = max(best, value)
+    return best
+
+
+def assign(
+    left: Sequence[Cluster],
+    right: Sequence[Cluster],
+    profiles: dict[Claim, Profile],
+    weights: Rarity,
+    options: Options,
+) -> tuple[Pair, ...]:
+    """The best one-to-one matching between two sources' clusters (Hungarian algorithm).
+
+    A second round looks again at the clusters the first left alone: with the agreeing pairs
+    settled, a conflict only has to beat the rivals still free, and sentences that hold an
+    agreeing pair are likely to hold more ("two women, 68 and 48" vs "who were 61 and 48").
+    """
+    if not left or not right:
+        return ()
+    candidates = [[candidate(a, b, profiles, weights, options) for b in right] for a in left]
+    first = _matches(_score_matrix(candidates))
+    anchors = {
+        (x.sentence_start, y.sentence_start)
+        for i, j, _ in first
+        if candidates[i][j].verdict is Verdict.AGREE
+        for x in left[i].claims
+        for y in right[j].claims
+    }
+    free_rows = [i for i in range(len(left)) if i not in {m[0] for m in first}]
+    free_columns = [j for j in range(len(right)) if j not in {m[1] for m in first}]
+    second: list[tuple[int, int, float]] = []
+    if free_rows and free_columns:
+        rest = [
+            [_anchored(candidates[i][j], left[i], right[j], anchors) for j in free_columns]
+            for i in free_rows
+        ]
+        scores = _score_matrix(rest)
+        for i, j, score in _matches(scores):
+            if rest[i][j].verdict is Verdict.CONFLICT:
+                second.append((free_rows[i], free_columns[j], score))
+    return tuple(Pair(left[i], right[j], score) for i, j, score in first + second)
+
+
+def _matches(scores: np.ndarray) -> list[tuple[int, int, float]]:
+    rows, columns = linear_sum_assignment(scores, maximize=True)
+    return [
+        (int(i), int(j), float(scores[i, j]))
+        for i, j in zip(rows, columns, strict=True)
+        if scores[i, j] > 0
+    ]
+
+
+def _anchored(c: _Candidate, a: Cluster, b: Cluster, anchors: set[tuple[int, int]]) -> _Candidate:
+    if c.verdict is not Verdict.CONFLICT:
+        return c
+    if any((x.sentence_start, y.sentence_start) in anchors for x in a.claims for y in b.claims):
+        return dataclasses.replace(c, evidence=c.evidence + ANCHOR_BONUS)
+    return c
+
+
+def align(
+    claims_per_source: Sequence[Sequence[Claim]], options: Options = Options()
+) -> tuple[tuple[Cluster, ...], ...]:
+    """Group the claims of all sources: each group holds at most one cluster per source.
+
+    Groups of one cluster are the claims no other source matched.
+    """
+    clusters = [
+        collapse(source, [c for c in claims if c.kind not in options.ignore_kinds])
+        for source, claims in enumerate(claims_per_source)
+    ]
+    profiles = {c: profile(c) for group in clusters for cl in group for c in cl.claims}
+    weights = rarity(profiles.values())
+    pairs = [
+        pair
+        for i, j in combinations(range(len(clusters)), 2)
+        for pair in assign(clusters[i], clusters[j], profiles, weights, options)
+    ]
+    return _merge(clusters, pairs)
+
+
+def _merge(
+    clusters: Sequence[Sequence[Cluster]], pairs: Sequence[Pair]
+) -> tuple[tuple[Cluster, ...], ...]:
+    group_of: dict[int, int] = {}
+    groups: dict[int, list[Cluster]] = {}
+    for cluster in (c for source in clusters for c in source):
+        group_of[id(cluster)] = id(cluster)
+        groups[id(cluster)] = [cluster]
+    # Strongest pairs first: with three sources, A~B and B~C merge unless the group would then
+    # hold two clusters of one source (A~C chose a different claim of C).
+    for pair in sorted(pairs, key=lambda p: -p.score):
+        g, h = group_of[id(pair.left)], group_of[id(pair.right)]
+        if g == h:
+            continue
+        if {c.source for c in groups[g]} & {c.source for c in groups[h]}:
+            continue
+        for cluster in groups[h]:
+            group_of[id(cluster)] = g
+        groups[g].extend(groups.pop(h))
+    ordered = [tuple(sorted(g, key=lambda c: c.source)) for g in groups.values()]
+    return tuple(sorted(ordered, key=lambda g: (g[0].source, g[0].primary.start)))
