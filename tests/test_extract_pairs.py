@@ -65,8 +65,8 @@ OUTLET_A: list[Row] = [
     ("two", "count", 2, 2, "2", "sides"),
     ("more than 1,200", "count", 1200, None, ">1200", "Argentine fishermen"),
     # the fixture's last line runs the icon chrome into this sentence ("fishermen.icon
-    # bookmarkicon ..."), so the referent is not pinned: reported to the lead
-    ("95", "count", 95, 95, "95", None),
+    # bookmarkicon ..."); the chrome is an excluded span, which the parser never sees
+    ("95", "count", 95, 95, "95", "Chilean fishermen"),
 ]
 OUTLET_B: list[Row] = [
     ("fourth", "ordinal", 4, 4, "4", "round of talks"),
@@ -134,6 +134,15 @@ def test_example_pair_claims(nlp) -> None:  # type: ignore[no-untyped-def]
         text = (FIXTURES / "example" / name).read_text(encoding="utf-8")
         observed, wanted = rows(text, nlp, expected)
         assert observed == wanted
+
+
+@pytest.mark.spacy
+def test_chrome_glued_to_a_sentence_stays_out_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (FIXTURES / "example" / "outlet_a.txt").read_text(encoding="utf-8")
+    last = extract(text, nlp=nlp)[-1]
+    assert last.sentence.endswith("taking back 95 Chilean fishermen.")
+    assert text[last.sentence_start :].startswith(last.sentence)
+    assert not any("icon" in word for word in last.context)
 
 
 @pytest.mark.spacy
