@@ -246,8 +246,7 @@ def extract(files: tuple[str, ...], format_: str, published: str) -> None:
     try:
         documents = [read_source(path, options) for path in files]
     except SourceError as error:
-        click.echo(f"factcheck: {safe(str(error))}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        fail(safe(str(error)))
     claims = extract_documents(documents, load_model(options.model), options)
     click.echo(FORMATTERS[format_](list(zip(documents, claims, strict=True))), nl=False)
 

@@ -70,6 +70,26 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+def clip(
+    text: str, start: int, end: int, excluded: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The parts of ``start..end`` outside the (sorted) excluded spans, blank parts dropped.
+
+    Scraped pages glue chrome to the last sentence ("taking back 95 Chilean fishermen.icon
+    bookmarkicon closeicon ..."): the parser must never see it, or it lands in the sentence,
+    the referent and the context.
+    """
+    position = start
+    for lo, hi in excluded:
+        if hi <= position or lo >= end:
+            continue
+        if lo > position and text[position:lo].strip():
+            yield position, lo
+        position = max(position, hi)
+    if position < end and text[position:end].strip():
+        yield position, end
+
+
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -162,8 +182,14 @@ def extract_documents(
     pieces: list[tuple[int, str, Sequence[Target]]] = []
     for index, document in enumerate(documents):
         found = find_all(document, options)
+        excluded = sorted(document.excluded)
         cursor = 0
-        for start, end in chunks(document.text):
+        pieces_of_text = (
+            part
+            for piece in chunks(document.text)
+            for part in clip(document.text, *piece, excluded)
+        )
+        for start, end in pieces_of_text:
             inside: list[_Found] = []
             while cursor < len(found) and found[cursor].start < end:
                 if found[cursor].start >= start:

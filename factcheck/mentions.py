@@ -172,9 +172,10 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
     stated, lo, hi = interval(number, tolerance, scale)
     quantity = Quantity(value=stated, lo=lo, hi=hi, bound=number.bound, unit=unit,
                         base_lo=to_base(lo, unit), base_hi=to_base(hi, unit))  # fmt: skip
-    role = {Kind.COUNT: "count", Kind.MONEY: "money", Kind.DURATION: "duration"}.get(
-        kind, "measure"
-    )
+    # "64 points": a count with a unit word is read like a measure (the unit is no referent)
+    role = {Kind.MONEY: "money", Kind.DURATION: "duration"}.get(kind, "measure")
+    if kind is Kind.COUNT and not unit.name:
+        role = "count"
     return Mention(start, end, kind, quantity, normalized_form(quantity), number.core_start,
                    number.core_end, role, detail, number.bound_phrase, number.scaled or scale != 1.0)  # fmt: skip
 
@@ -187,6 +188,7 @@ TREND_BEFORE = re.compile(
     r"decreased|added|shed)(?:\s+by)?\s*$",
     re.I,
 )
+SHARED_KINDS = frozenset({Kind.MONEY, Kind.PERCENT, Kind.MEASURE, Kind.DURATION})
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|to-|and)\s*", re.I)
 RANGE_LEAD = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+$", re.I)
 
@@ -267,4 +269,28 @@ def find_mentions(text: str, tolerance: float = 0.05) -> tuple[Mention, ...]:
         mention = read_mention(text, number, tolerance)
         if mention is not None:
             found.append(mention)
-    return tuple(join_ranges(text, found))
+    return tuple(share_units(text, join_ranges(text, found)))
+
+
+def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "eight or nine euros", "about 8 or $9": a bare number before "or" takes the next one's unit."""
+    out = list(mentions)
+    for index in range(len(out) - 1):
+        first, second = out[index], out[index + 1]
+        if (
+            first.kind is not Kind.COUNT
+            or first.quantity.unit.name
+            or second.kind not in SHARED_KINDS
+        ):
+            continue
+        if not re.fullmatch(r"\s+or\s+", text[first.end : second.start]):
+            continue
+        unit = second.quantity.unit
+        q = first.quantity
+        quantity = Quantity(
+            q.value, q.lo, q.hi, q.bound, unit, to_base(q.lo, unit), to_base(q.hi, unit)
+        )
+        out[index] = Mention(first.start, first.end, second.kind, quantity, normalized_form(quantity),
+                             first.value_start, first.value_end, second.role, first.detail, first.bound_phrase,
+                             first.scaled)  # fmt: skip
+    return out

@@ -73,11 +73,12 @@ def phrase_tokens(
     with_of: bool = True,
     keep_poss: bool = False,
     skip: frozenset[int] = frozenset(),
+    preps: tuple[str, ...] = ("of",),
 ) -> list[Token]:
     tokens = [*modifier_tokens(head, keep_poss), head]
     if with_of:
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in preps:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 # "turnover of 1.23 billion shekels": the number's own phrase is not the referent
                 if objects and objects[0].pos_ not in ("PRON", "NUM") and objects[0].i not in skip:
@@ -124,7 +125,10 @@ def clause_subject(token: Token, inside: frozenset[int] = frozenset()) -> Token 
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and child.i != token.i and child.i not in inside:
                 if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
-                    return current.head  # "the fund that rose 5%": the fund
+                    # "the fund that rose 5%": the fund; "$5.5 million, which works out to $1,100
+                    # per square foot": another number is no subject
+                    numeric = current.head.like_num or current.head.ent_type_ in NUMERIC_LABELS
+                    return None if numeric else current.head
                 return child
         if current.dep_ == "ROOT" or current.head.i == current.i:
             return None
@@ -165,7 +169,9 @@ def counted_noun(tokens: Sequence[Token], number: Token) -> tuple[Token | None, 
     return None, False
 
 
-def measured_noun(tokens: Sequence[Token], money: bool = False) -> Token | None:
+def measured_noun(
+    tokens: Sequence[Token], money: bool = False, numbers: frozenset[int] = frozenset()
+) -> Token | None:
     """What a measure or share is of: "40 per cent of its volume" → volume; "fund worth $2m" → fund.
 
     Money also takes "in": "$1 billion in gains" → gains.
@@ -185,8 +191,8 @@ def measured_noun(tokens: Sequence[Token], money: bool = False) -> Token | None:
             and head.head.pos_ in NOUNS
         ):
             return head.head
-        if head.pos_ in NOUNS and top.dep_ != "pobj":
-            return head
+        if head.pos_ in NOUNS and top.dep_ != "pobj" and head.i not in numbers:
+            return head  # but "eight or nine euros": "euros" belongs to the next number
     return None
 
 

@@ -128,15 +128,37 @@ class _Reader:
             readings.append(reading)
         for index, own in ellipses:
             readings[index] = self._resolve(readings, index, own)
-        for index in range(1, len(targets)):
-            # "7.5 million crowns (US$1.1 million)": a conversion in brackets is about the same thing
-            gap = doc.text[targets[index - 1].end : targets[index].start]
-            if gap.strip() == "(" and readings[index - 1].referent.text:
-                previous = readings[index - 1]
-                readings[index] = replace(
-                    readings[index], referent=previous.referent, subject=previous.subject
-                )
+        for index in range(len(targets)):
+            readings[index] = self._bracketed(doc, targets, readings, index)
         return readings
+
+    def _bracketed(
+        self, doc: Any, targets: Sequence[Target], readings: list[Reading], index: int
+    ) -> Reading:
+        """A number in brackets is about what stands before them.
+
+        "7.5 million crowns (US$1.1 million)": a conversion shares the referent of the number before;
+        "four fillets (~1lb)": a measure in brackets after a noun is that noun's.
+        """
+        before = doc.text[: targets[index].start].rstrip()
+        if not before.endswith("("):
+            return readings[index]
+        if (
+            index > 0
+            and not doc.text[targets[index - 1].end : targets[index].start].strip(" (")
+            and (readings[index - 1].referent.text)
+        ):
+            previous = readings[index - 1]
+            return replace(readings[index], referent=previous.referent, subject=previous.subject)
+        bracket = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if bracket is None or bracket[0].i == 0:
+            return readings[index]
+        noun = doc[bracket[0].i - 1]
+        if noun.pos_ not in NOUNS or noun.i in self.numbers:
+            return readings[index]
+        return replace(
+            readings[index], referent=make_referent(phrase_tokens(noun, skip=self.numbers), noun)
+        )
 
     def _read_one(
         self, target: Target, span: Span, whole: Span, attribution: str
@@ -155,9 +177,11 @@ class _Reader:
                     True,
                 )
         elif target.role in ("measure", "money", "duration"):
-            measured = measured_noun(list(whole), target.role == "money")
+            measured = measured_noun(list(whole), target.role == "money", self.numbers)
             if measured is not None:
-                referent = make_referent(phrase_tokens(measured, skip=self.numbers), measured)
+                # "a 25% tax on imported vehicles", "a 19% drop in earnings": the pp says of what
+                phrase = phrase_tokens(measured, skip=self.numbers, preps=("of", "on", "in", "for"))
+                referent = make_referent(phrase, measured)
         if not referent.text and subject is not None:
             referent = make_referent(phrase_tokens(subject, keep_poss=True), subject)
         # a duration is about the event of its clause ("orbits the sun every 33 years"): no noun nearby

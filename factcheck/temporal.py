@@ -9,8 +9,10 @@ How things are resolved (each rule is shown in the match's ``detail``):
 - A weekday resolves to its nearest occurrence around an anchor (offsets -3..+3 days, so no
   ties): the adjacent written date when there is one ("Tuesday, July 22" → that week), else the
   publication date. "last"/"next" Wednesday take the previous/next one strictly.
-- "today", "tonight", "this morning", "yesterday", "last night", "tomorrow" are offsets from the
-  publication date; with no publication date they say nothing and are not reported.
+- "today", "tonight", "this morning", "yesterday", "last night", "tomorrow" take the date written
+  beside them ("tonight, July 23", "today (July 23)", "July 23, tonight"), else are offsets from
+  the publication date; with neither they are reported with normalized "" (unresolved: the judge
+  reads "" as unknown, never as a conflict).
 - A clock time with a zone converts to UTC on the day the text is about: the nearest date in the
   same sentence, else the publication date; ``normalized`` then carries the UTC date. With no
   day known, ``normalized`` has no date ("T16:00Z") and the zone's offset is taken on a day that
@@ -229,9 +231,13 @@ def _partial_date(hit: DateHit, surface: str) -> TemporalMatch:
 
 
 def _adjacent_date(
-    hit: WeekdayHit, text: str, dates: list[tuple[DateHit, date | None]], starts: list[int]
+    hit: WeekdayHit | RelativeHit,
+    text: str,
+    dates: list[tuple[DateHit, date | None]],
+    starts: list[int],
 ) -> tuple[DateHit, date | None] | None:
-    """The written date right next to a weekday ("Tuesday, July 22", "22 July (Tuesday)"), if any."""
+    """The written date right next to a weekday or relative day ("Tuesday, July 22", "22 July
+    (Tuesday)", "tonight, July 23"), if any."""
     index = bisect.bisect_left(starts, hit.end)
     if index < len(dates):
         date_hit = dates[index][0]
@@ -274,13 +280,48 @@ def _weekday_match(
     return TemporalMatch(hit.start, hit.end, Kind.DATE, quantity, day.isoformat(), detail)
 
 
-def _relative_match(hit: RelativeHit, text: str, published: date) -> TemporalMatch:
+def _relative_match(
+    hit: RelativeHit,
+    text: str,
+    published: date | None,
+    dates: list[tuple[DateHit, date | None]],
+    starts: list[int],
+) -> TemporalMatch:
+    """A relative day: the date written beside it wins ("tonight, July 23" is July 23 even in a
+    story with no dateline), else the publication date's offset, else unresolved ("")."""
     surface = text[hit.start : hit.end]
-    day = published + timedelta(days=hit.days)
-    if hit.days == 0:
-        note = "publication date"
+    adjacent = _adjacent_date(hit, text, dates, starts)
+    day: date | None
+    if adjacent is not None:
+        date_hit, day = adjacent
+        written = text[date_hit.start : date_hit.end]
+        if day is None:
+            partial = f"--{date_hit.month:02d}-{date_hit.day:02d}"
+            detail = (
+                f"{surface} = {partial} (the date written beside it, '{written}'; year unknown)"
+            )
+            return TemporalMatch(
+                hit.start,
+                hit.end,
+                Kind.DATE,
+                Quantity(None, None, None, unit=DATE_UNIT),
+                partial,
+                detail,
+            )
+        note = f"the date written beside it, '{written}'"
+    elif published is not None:
+        day = published + timedelta(days=hit.days)
+        if hit.days == 0:
+            note = "publication date"
+        else:
+            sign = "+" if hit.days > 0 else "-"
+            note = f"publication date {published.isoformat()} {sign} {abs(hit.days)} day"
     else:
-        note = f"publication date {published.isoformat()} {'+' if hit.days > 0 else '-'} {abs(hit.days)} day"
+        # Kept, unresolved: the judge reads an empty normalized form as unknown, never a conflict.
+        detail = f"{surface} (no publication date and no date beside it to resolve it against)"
+        return TemporalMatch(
+            hit.start, hit.end, Kind.DATE, Quantity(None, None, None, unit=DATE_UNIT), "", detail
+        )
     ordinal = float(day.toordinal())
     quantity = Quantity(ordinal, ordinal, ordinal, unit=DATE_UNIT, base_lo=ordinal, base_hi=ordinal)
     detail = f"{surface} = {day.isoformat()} ({note})"
@@ -338,8 +379,7 @@ def find_temporal(text: str, published: str = "") -> tuple[TemporalMatch, ...]:
     hits: list[Hit] = [*find_clock_times(text), *find_dates(text), *find_weekdays(text)]
     hits.extend(find_years(text))
     hits.extend(find_holidays(text))
-    if pub is not None:
-        hits.extend(find_relative_days(text))
+    hits.extend(find_relative_days(text))
     chosen = _select(hits)
 
     dates: list[tuple[DateHit, date | None]] = []
@@ -357,9 +397,9 @@ def find_temporal(text: str, published: str = "") -> tuple[TemporalMatch, ...]:
             if isinstance(hit, WeekdayHit):
                 match = _weekday_match(hit, text, pub, dates, starts)
             else:
-                match = _relative_match(hit, text, pub or date.today())
+                match = _relative_match(hit, text, pub, dates, starts)
             results[hit.start] = match
-            if match.normalized:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", match.normalized):
                 day = date.fromisoformat(match.normalized)
                 marks.append(_Mark(hit.start, day, day, text[hit.start : hit.end]))
         elif isinstance(hit, YearHit):

@@ -16,9 +16,14 @@ Row = tuple[str, str, float | None, float | None, str, str | None]
 
 SEED_000: list[Row] = [
     ("third", "ordinal", 3, 3, "3", "round of Russia-Ukraine talks"),
+    # the title's "tonight" has no date beside it and seed 000 no dateline: kept, unresolved
+    # (the judge reads "" as unknown); its referent (a comma splice in the title) is not pinned
+    ("tonight", "date", None, None, "", None),
     ("third", "ordinal", 3, 3, "3", "round of talks"),
+    ("tonight", "date", None, None, "--07-23", "round of talks"),
     ("July 23", "date", None, None, "--07-23", "round of talks"),
     ("two", "count", 2, 2, "2", "sides"),
+    ("today", "date", None, None, "--07-23", "Mr. Peskov"),
     ("July 23", "date", None, None, "--07-23", "Mr. Peskov"),
     ("7 pm Moscow time", "time", 960, 960, "T16:00Z", "negotiations"),
     ("11 pm Vietnam time", "time", 960, 960, "T16:00Z", "negotiations"),
@@ -41,9 +46,12 @@ SEED_001: list[Row] = [
 ]
 OUTLET_A: list[Row] = [
     ("fourth", "ordinal", 4, 4, "4", "round of glacier talks"),
+    ("tonight", "date", None, None, "", "round of glacier talks"),
     ("fourth", "ordinal", 4, 4, "4", "round of talks"),
+    ("tonight", "date", None, None, "--06-12", "round of talks"),
     ("June 12", "date", None, None, "--06-12", "round of talks"),
     ("two", "count", 2, 2, "2", "delegations"),
+    ("today", "date", None, None, "--06-12", "spokeswoman Carla Reyes"),
     ("June 12", "date", None, None, "--06-12", "spokeswoman Carla Reyes"),
     # no date in this sentence and no dateline: temporal uses today's offset for Geneva
     ("3 pm Geneva time", "time", None, None, "", "session"),
@@ -57,8 +65,8 @@ OUTLET_A: list[Row] = [
     ("two", "count", 2, 2, "2", "sides"),
     ("more than 1,200", "count", 1200, None, ">1200", "Argentine fishermen"),
     # the fixture's last line runs the icon chrome into this sentence ("fishermen.icon
-    # bookmarkicon ..."), so the referent is not pinned: reported to the lead
-    ("95", "count", 95, 95, "95", None),
+    # bookmarkicon ..."); the chrome is an excluded span, which the parser never sees
+    ("95", "count", 95, 95, "95", "Chilean fishermen"),
 ]
 OUTLET_B: list[Row] = [
     ("fourth", "ordinal", 4, 4, "4", "round of talks"),
@@ -108,11 +116,16 @@ def test_seed_pair_claims(seed_texts: tuple[str, str], nlp) -> None:  # type: ig
 
 @pytest.mark.spacy
 @pytest.mark.seeds
-@pytest.mark.xfail(strict=True, reason="temporal: 'tonight'/'today' are dropped without a publication date; "
-                   "seed 000 has no dateline, though 'tonight, July 23' states the day")  # fmt: skip
-def test_seed_000_relative_days(seed_texts: tuple[str, str], nlp) -> None:  # type: ignore[no-untyped-def]
-    surfaces = [c.text for c in extract(seed_texts[0], nlp=nlp)]
-    assert "tonight" in surfaces and "today" in surfaces
+def test_seed_000_relative_days_take_the_date_beside_them(seed_texts: tuple[str, str], nlp) -> None:  # type: ignore[no-untyped-def]
+    # Seed 000 has no dateline: "tonight, July 23" and "today, July 23" state the day themselves.
+    dated = [(c.text, c.normalized) for c in extract(seed_texts[0], nlp=nlp) if c.kind == "date"]
+    assert dated == [
+        ("tonight", ""),
+        ("tonight", "--07-23"),
+        ("July 23", "--07-23"),
+        ("today", "--07-23"),
+        ("July 23", "--07-23"),
+    ]
 
 
 @pytest.mark.spacy
@@ -121,6 +134,15 @@ def test_example_pair_claims(nlp) -> None:  # type: ignore[no-untyped-def]
         text = (FIXTURES / "example" / name).read_text(encoding="utf-8")
         observed, wanted = rows(text, nlp, expected)
         assert observed == wanted
+
+
+@pytest.mark.spacy
+def test_chrome_glued_to_a_sentence_stays_out_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (FIXTURES / "example" / "outlet_a.txt").read_text(encoding="utf-8")
+    last = extract(text, nlp=nlp)[-1]
+    assert last.sentence.endswith("taking back 95 Chilean fishermen.")
+    assert text[last.sentence_start :].startswith(last.sentence)
+    assert not any("icon" in word for word in last.context)
 
 
 @pytest.mark.spacy

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import CHUNK_CHARS, chunks, extract
+from factcheck.extract import CHUNK_CHARS, chunks, clip, extract
 
 NEWSY = st.text(
     alphabet=st.sampled_from(list("0123456789 ,.-–/:%$€£½aeimnoprstuy\n")) | st.characters(),
@@ -61,3 +61,12 @@ def test_chunks_cover_long_lines_within_the_limit() -> None:
 def test_lone_surrogates_do_not_reach_spacy(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "About 12 boats \ud800 sank."
     assert [(c.text, c.referent.text) for c in extract(text, nlp=nlp)] == [("About 12", "boats")]
+
+
+def test_clip_leaves_out_excluded_spans_and_blank_parts() -> None:
+    text = "Alpha beta.icon closeicon\n  \nGamma 3."
+    icon = text.index("icon")
+    blank = text.index("\n  \n")
+    excluded = [(icon, icon + len("icon closeicon")), (blank, blank + 1)]
+    assert list(clip(text, 0, len(text), excluded)) == [(0, icon), (blank + 1, len(text))]
+    assert list(clip(text, icon, icon + 4, excluded)) == []
