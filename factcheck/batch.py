@@ -22,7 +22,6 @@ from factcheck.check import (
     EXIT_ERROR,
     EXIT_OK,
     apply_dismissals,
-    check_documents,
     counted_conflicts,
 )
 from factcheck.formats import FORMATTERS, markdown_escape, safe_text
@@ -72,6 +71,9 @@ def check_story(
 
     Raises ``ReviewFileError`` for a broken review file (the run cannot honour dismissals).
     """
+    # Looked up at call time, like the CLI does, so one stand-in extractor serves both paths.
+    from factcheck.check import check_documents
+
     documents, skipped = load(story.sources, options)
     if len(documents) < 2:
         report = Report(sources=tuple(documents), findings=(), skipped=tuple(skipped))

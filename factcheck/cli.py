@@ -195,7 +195,7 @@ def check(
     except SourceError as error:
         fail(safe(str(error)))
     if stories is None:
-        if len(sources) < 2:
+        if len(sources) < 2 and not Path(sources[0]).is_dir():  # a folder may hold several
             fail(f"need at least two sources to compare, got {len(sources)}")
         payload, status = _check_pair(sources, options, output_format, review_file)
     else:
@@ -247,7 +247,7 @@ def _check_batch(
         nlp = load_model(options.model)
     except ModelNotFound as error:
         fail(str(error))
-    show_progress = sys.stderr.isatty()
+    show_progress = stderr_is_terminal()
 
     def progress(index: int, total: int, story: Story) -> None:
         if show_progress:
@@ -278,6 +278,11 @@ def _check_batch(
     if status == EXIT_BAD_INPUT:
         fail(f"no story could be checked (each needs two readable sources; {len(stories)} given)")
     return BATCH_FORMATTERS[output_format](batch, options), status
+
+
+def stderr_is_terminal() -> bool:
+    """Progress goes to stderr only when a person watches it (never into a log or a pipe)."""
+    return sys.stderr.isatty()
 
 
 def _say_dismissed(count: int, review_path: Path) -> None:
