@@ -425,29 +425,68 @@ def review(
 ) -> None:
     """Review the findings in a terminal app: see the evidence, confirm or dismiss, export.
 
-    SOURCE is read as for `factcheck check` (files, HTML, JSON, folders, URLs).
+    SOURCE is read as for `factcheck check` (files, HTML, JSON, folders, - for standard
+    input, URLs).
     Decisions are written at once to the review file that `factcheck check` reads.
     """
     # Imported here so that `check` and `--help` do not pay for loading Textual.
     from factcheck.ingest import load_sources
     from factcheck.tui.launch import LaunchError, prepare_review
 
+    from factcheck.review_file import default_review_path
+
     options = run_options(published=published, max_bytes=max_bytes, timeout=timeout, model=model)
-    if "-" in sources:
-        # The app reads the sources again on every re-check, and its keys come from the
-        # terminal: standard input can serve neither.
-        fail("review cannot read standard input (-); save it to a file first")
     if len(sources) < 2:
         fail(f"need at least two sources to compare, got {len(sources)}")
-    documents, skipped = load_sources(sources, options)
+    review_file = review_file or default_review_path(list(sources))
+    paths, spooled = _spool_stdin(sources, options)
+    documents, skipped = load_sources(paths, options)
     report_skipped(skipped)
     if len(documents) < 2:
         fail(f"need at least two readable sources, got {len(documents)} of {len(sources)}")
     try:
-        app = prepare_review(sources, options, review_file, is_terminal=sys.stdout.isatty())
+        app = prepare_review(paths, options, review_file, is_terminal=sys.stdout.isatty())
     except LaunchError as error:
         fail(str(error))
+    if spooled and not sys.stdin.isatty():
+        _keys_from_the_terminal()
     app.run()
+
+
+def _spool_stdin(sources: Sequence[str], options: Options) -> tuple[tuple[str, ...], bool]:
+    """Standard input kept in a temporary file: the app reads its sources again on a re-check.
+
+    Returns the sources with ``-`` replaced by that file, and whether stdin was read.
+    """
+    import tempfile
+
+    from factcheck.raw import SourceError, read_stdin
+
+    if "-" not in sources:
+        return tuple(sources), False
+    try:
+        data = read_stdin(options).data
+        if not data.strip():
+            raise SourceError("-", "empty input")
+    except SourceError as error:
+        report_skipped([Skipped(path="-", reason=error.problem)])
+        return tuple(s for s in sources if s != "-"), True
+    folder = Path(tempfile.mkdtemp(prefix="factcheck-review-"))
+    spool = folder / "stdin"
+    spool.write_bytes(data)
+    first = sources.index("-")
+    # A second "-" would read the same input again: it stays "-" and is skipped as a repeat.
+    return tuple(str(spool) if i == first else s for i, s in enumerate(sources)), True
+
+
+def _keys_from_the_terminal() -> None:
+    """After reading a source from a pipe, take the app's keys from the terminal instead."""
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        fail("review read standard input and has no terminal left for its keys")
+    os.dup2(terminal, 0)
+    os.close(terminal)
 
 
 def main() -> None:

@@ -230,10 +230,17 @@ def test_review_reads_sources_like_check(sources: dict[str, Path], tmp_path: Pat
         f"factcheck: skipped {missing}: no such file\n"
         "factcheck: error: need at least two readable sources, got 1 of 2\n"
     )
-    stdin = invoke("review", "-", str(sources["text"]), input="x")
+    # Standard input is read (two readable sources), and only the missing terminal stops it.
+    stdin = invoke("review", "-", str(sources["text"]), input="The storm destroyed 40 homes.\n")
     assert (stdin.exit_code, stdin.stderr) == (
         2,
-        "factcheck: error: review cannot read standard input (-); save it to a file first\n",
+        "factcheck: error: review is an interactive app and needs a terminal;"
+        " use `factcheck check`\n",
+    )
+    empty = invoke("review", "-", str(sources["text"]), input="")
+    assert empty.stderr == (
+        "factcheck: skipped -: empty input\n"
+        "factcheck: error: need at least two readable sources, got 1 of 2\n"
     )
     # Two readable sources (one of them a JSON Lines file of two records), but no terminal.
     app = invoke("review", str(sources["jsonl"]), str(missing), "--published", "2025-07-01")
