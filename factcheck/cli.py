@@ -431,9 +431,8 @@ def review(
     """
     # Imported here so that `check` and `--help` do not pay for loading Textual.
     from factcheck.ingest import load_sources
-    from factcheck.tui.launch import LaunchError, prepare_review
-
     from factcheck.review_file import default_review_path
+    from factcheck.tui.launch import LaunchError, prepare_review
 
     options = run_options(published=published, max_bytes=max_bytes, timeout=timeout, model=model)
     if len(sources) < 2:
