@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import logging
 import os
 import sys
@@ -15,8 +14,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from factcheck import __version__
+from factcheck.claim_formats import CLAIM_FORMATTERS, safe
 from factcheck.config import FAIL_ON_CHOICES, ConfigError, load_options, parse_kinds
-from factcheck.model import Claim, Document, Kind, Skipped
+from factcheck.model import Document, Kind, Skipped
 from factcheck.options import Options
 
 if TYPE_CHECKING:
@@ -304,74 +304,9 @@ def _write(payload: str, output: Path | None) -> None:
         fail(f"{output}: cannot write the report ({error.strerror or error})")
 
 
-def safe(text: str) -> str:
-    """Article text made inert for a terminal: control characters (escape codes) become visible escapes."""
-    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
-
-
-def _table(
-    results: Sequence[tuple[Document, Sequence[Claim]]], skipped: Sequence[Skipped] = ()
-) -> str:
-    lines = [f"== {safe(s.path)}: skipped: {safe(s.reason)}" for s in skipped]
-    for document, claims in results:
-        lines.append(f"== {safe(document.path)}: {len(claims)} claims")
-        rows = [("text", "kind", "normalized", "referent", "attribution")]
-        rows += [
-            (
-                safe(c.text),
-                str(c.kind),
-                safe(c.normalized),
-                safe(c.referent.text),
-                safe(c.attribution),
-            )
-            for c in claims
-        ]
-        widths = [min(40, max(len(row[i]) for row in rows)) for i in range(5)]
-        for row in rows:
-            lines.append(
-                "  ".join(
-                    cell[:40].ljust(width) for cell, width in zip(row, widths, strict=True)
-                ).rstrip()
-            )
-    return "\n".join(lines) + "\n"
-
-
-def _json(
-    results: Sequence[tuple[Document, Sequence[Claim]]], skipped: Sequence[Skipped] = ()
-) -> str:
-    from factcheck.records import claim_record
-
-    payload: list[dict[str, Any]] = [
-        {"path": d.path, "claims": [claim_record(c) for c in claims]} for d, claims in results
-    ]
-    # A skipped source is listed too, with its problem and no claims.
-    payload += [{"path": s.path, "skipped": s.reason, "claims": []} for s in skipped]
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def _csv(
-    results: Sequence[tuple[Document, Sequence[Claim]]], skipped: Sequence[Skipped] = ()
-) -> str:
-    # A table of claims has no row for a source without any: skipped ones are named on stderr.
-    from factcheck.tables import sources_claims_frame
-
-    return str(
-        sources_claims_frame([(d.path, claims) for d, claims in results]).to_csv(index=False)
-    )
-
-
-FORMATTERS: dict[
-    str, Callable[[Sequence[tuple[Document, Sequence[Claim]]], Sequence[Skipped]], str]
-] = {
-    "table": _table,
-    "json": _json,
-    "csv": _csv,
-}
-
-
 @cli.command()
 @click.argument("files", nargs=-1, required=True, metavar="SOURCE [SOURCE ...]")
-@click.option("--format", "format_", type=click.Choice(sorted(FORMATTERS)), default="table", show_default=True,
+@click.option("--format", "format_", type=click.Choice(sorted(CLAIM_FORMATTERS)), default="table", show_default=True,
               help="How to print the claims.")  # fmt: skip
 @source_options
 @click.option("--model", default=None, help="spaCy pipeline to load.")
@@ -403,7 +338,7 @@ def extract(
         fail(str(error))
     claims = extract_documents(documents, nlp, options)
     results = list(zip(documents, claims, strict=True))
-    click.echo(FORMATTERS[format_](results, skipped), nl=False)
+    click.echo(CLAIM_FORMATTERS[format_](results, skipped), nl=False)
 
 
 @cli.command()
