@@ -2,12 +2,16 @@
 
 Writes predictions to bench/out/ (git-ignored), scores them with ../shared/bench/score.py and
 prints one table per data set, then sentences per second after warm-up and cold-start times.
+Then the reconciliation part (bench/reconcile.py): conflict recall and precision and agreement
+recall on ../shared/bench/reconcile-dev, the cold `factcheck check` of the seed pair beside
+bare quantulum3's and bare spaCy's cold parse of the same two texts, and warm pairs per second.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import statistics
 import subprocess
 import sys
 import time
@@ -18,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
+import reconcile  # noqa: E402
 from newsquant import prediction, quantulum_prediction  # noqa: E402
 
 from factcheck.extract import extract_documents  # noqa: E402
@@ -25,6 +30,8 @@ from factcheck.model import Document  # noqa: E402
 from factcheck.nlp import load_model  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "bench"
+SEEDS = ROOT.parent / "shared" / "seeds"
+COLD_RUNS = 5
 OUT = ROOT / "bench" / "out"
 DATASETS = (("newsquant", "newsquant-dev.jsonl"), ("measeval", "measeval-dev.jsonl"))
 ROWS = ("detection (span overlap)", "value", "value+unit", "value+change", "unit (matched span)",
@@ -149,7 +156,53 @@ def main() -> int:
     print(
         f"  quantulum3 first parse:                {cold_start([sys.executable, '-c', quantulum_code]):.2f} s"
     )
+    reconciliation()
     return 0
+
+
+# Bare libraries on the same two texts, each in a fresh process: what a cold check is measured
+# against (quantulum3 builds its tables on first use; spaCy pays for loading its model).
+BARE_QUANTULUM = (
+    "import sys; from pathlib import Path; a, b = (Path(p).read_text(encoding='utf-8')"
+    " for p in sys.argv[1:]); from quantulum3 import parser; parser.parse(a); parser.parse(b)"
+)
+BARE_SPACY = (
+    "import sys; from pathlib import Path; a, b = (Path(p).read_text(encoding='utf-8')"
+    " for p in sys.argv[1:]); from factcheck.nlp import load_model; nlp = load_model();"
+    " nlp(a); nlp(b)"
+)
+
+
+def cold_median(code: list[str], runs: int = COLD_RUNS) -> float:
+    """Median wall time of ``runs`` fresh processes running ``code``."""
+    return statistics.median(cold_start(code) for _ in range(runs))
+
+
+def reconciliation() -> None:
+    """The reconcile bench: accuracy on reconcile-dev, then the check's cold and warm speed."""
+    print("\nreconciliation (bench/reconcile.py):")
+    figures = reconcile.run(ROOT)
+    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if len(seeds) < 2:
+        print(f"{SEEDS} is absent: cold-start comparison on the seed pair skipped")
+        return
+    pair = [str(seeds[0]), str(seeds[1])]
+    quantulum_cold = cold_median([sys.executable, "-c", BARE_QUANTULUM, *pair])
+    spacy_cold = cold_median([sys.executable, "-c", BARE_SPACY, *pair])
+    check_cold = figures["check_speed"].get("cold_seed_pair_seconds")
+    print(f"cold start on the seed pair (median of {COLD_RUNS} fresh processes):")
+    if check_cold is not None:
+        print(f"  factcheck check:                {check_cold:.2f} s")
+    print(f"  bare quantulum3 parse of both:  {quantulum_cold:.2f} s")
+    print(f"  bare spaCy load + parse of both: {spacy_cold:.2f} s")
+    if check_cold is not None:
+        print(f"  check / bare quantulum3:        {check_cold / quantulum_cold:.2f} (target <= 1)")
+    warm = figures["check_speed"]
+    if "ratio_to_spacy" in warm:
+        print(
+            f"warm: {warm['pairs_per_second']:.2f} pairs/s; check time / bare spaCy parse time"
+            f" = {warm['ratio_to_spacy']:.2f} (target <= 1.5)"
+        )
 
 
 if __name__ == "__main__":

@@ -72,6 +72,10 @@ def options_from_table(table: dict[str, Any], path: Path, base: Options = Option
             if value not in FAIL_ON_CHOICES:
                 raise ConfigError(f"{path}: {key} must be one of {', '.join(FAIL_ON_CHOICES)}")
             changes["fail_on"] = value
+        elif name in ("max_bytes", "timeout"):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                raise ConfigError(f"{path}: {key} must be a positive number")
+            changes[name] = int(value) if name == "max_bytes" else float(value)
         elif name in ("published", "model"):
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: {key} must be a string")
