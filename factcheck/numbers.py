@@ -224,9 +224,16 @@ def _read(match: re.Match[str]) -> NumberMatch | None:
         return NumberMatch(start, end, words_value, shape="words", scaled=scaled)
     if shape == "ordinal":
         ordinal = parse_ordinal(surface)
+        if surface.lower() == "second" and _PER_UNIT.search(
+            match.string, max(0, start - 12), start
+        ):
+            return None  # "343 metres per second", "in a split second": time, not 2nd
         return None if ordinal is None else NumberMatch(start, end, float(ordinal), shape="ordinal")
     fraction = parse_fraction(surface, shape)
     return None if fraction is None else NumberMatch(start, end, fraction, shape="fraction")
+
+
+_PER_UNIT = re.compile(r"(?i:\b(?:per|every|each|split)\s+)$")
 
 
 def _read_digits(surface: str, start: int, end: int) -> NumberMatch | None:
