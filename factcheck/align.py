@@ -21,7 +21,7 @@ from itertools import combinations
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from factcheck.judge import Verdict, compare, is_comparable, is_same_value, value_ratio
+from factcheck.compare import Verdict, compare, is_comparable, is_same_value, value_ratio
 from factcheck.model import Claim, Kind
 from factcheck.options import Options
 from factcheck.similarity import Profile, Rarity, evidence, fuzzy_jaccard, profile, rarity
@@ -187,6 +187,8 @@ def candidate(
 def _score_matrix(candidates: list[list[_Candidate]]) -> np.ndarray:
     """Assignment scores: 0 for a pair that must not be made."""
     evidence_matrix = np.array([[_adjusted(c) for c in row] for row in candidates])
+    row_rivals = _Rivals(evidence_matrix)
+    column_rivals = _Rivals(evidence_matrix.T)
     scores = np.zeros(evidence_matrix.shape)
     for i, row in enumerate(candidates):
         for j, c in enumerate(row):
@@ -197,12 +199,14 @@ def _score_matrix(candidates: list[list[_Candidate]]) -> np.ndarray:
                     # choosing between pairs: when "78" and "6,000" trade places, the referents
                     # must decide, not the values.
                     scores[i, j] = c.evidence + bonus * ASSIGNMENT_SHARE
-            elif c.verdict is Verdict.CONFLICT and _is_plausible_conflict(evidence_matrix, i, j, c):
+            elif c.verdict is Verdict.CONFLICT and _is_plausible_conflict(
+                c, max(row_rivals.best(i, j), column_rivals.best(j, i))
+            ):
                 scores[i, j] = c.evidence
     return scores
 
 
-def _is_plausible_conflict(evidence_matrix: np.ndarray, i: int, j: int, c: _Candidate) -> bool:
+def _is_plausible_conflict(c: _Candidate, rival: float) -> bool:
     """A conflict pair needs strong words, a plausible disagreement, and no rival of its own.
 
     - Outlets that disagree on one fact are mostly off by a little ("2,116" vs "2,106", four
@@ -213,7 +217,6 @@ def _is_plausible_conflict(evidence_matrix: np.ndarray, i: int, j: int, c: _Cand
     """
     if _adjusted(c) < CONFLICT_THRESHOLD or c.sentence < MIN_SENTENCE_OVERLAP:
         return False
-    rival = max(_rival(evidence_matrix, i, j), _rival(evidence_matrix.T, j, i))
     return bool(_adjusted(c) >= rival * RIVAL_MARGIN)
 
 
@@ -225,18 +228,39 @@ def _adjusted(c: _Candidate) -> float:
     return c.evidence
 
 
-def _rival(evidence_matrix: np.ndarray, i: int, j: int) -> float:
-    """The strongest other claim that row ``i`` could be about, leaving out claims that have a
-    clearly better partner of their own ("second round" matched by "second round")."""
-    best = 0.0
-    for k in range(evidence_matrix.shape[1]):
-        if k == j:
-            continue
-        value = float(evidence_matrix[i, k])
-        others = np.delete(evidence_matrix[:, k], i)
-        if value * RIVAL_MARGIN >= others.max(initial=0.0):
-            best = max(best, value)
-    return best
+class _Rivals:
+    """For each row, the strongest other claims it could be about, leaving out claims that have
+    a clearly better partner of their own ("second round" matched by "second round").
+
+    Computed once per matrix (the two best eligible columns of each row), so asking for the
+    best rival of a pair is constant time.
+    """
+
+    def __init__(self, evidence_matrix: np.ndarray) -> None:
+        rows, columns = evidence_matrix.shape
+        if rows == 0 or columns == 0:
+            self._top = np.zeros((rows, 2))
+            self._top_column = np.full(rows, -1)
+            return
+        # The best and second-best value of each column, to know a column's best partner
+        # other than a given row.
+        order = np.argsort(-evidence_matrix, axis=0)
+        first_row = order[0]
+        first = evidence_matrix[first_row, np.arange(columns)]
+        second = evidence_matrix[order[1], np.arange(columns)] if rows > 1 else np.zeros(columns)
+        others = np.where(np.arange(rows)[:, None] == first_row[None, :], second, first)
+        eligible = np.where(evidence_matrix * RIVAL_MARGIN >= others, evidence_matrix, 0.0)
+        top = np.argsort(-eligible, axis=1)[:, :2]
+        self._top_column = top[:, 0]
+        self._top = np.take_along_axis(eligible, top, axis=1)
+        if columns == 1:
+            self._top = np.hstack([self._top, np.zeros((rows, 1))])
+
+    def best(self, row: int, excluded_column: int) -> float:
+        """The strongest eligible rival of ``row`` other than ``excluded_column``."""
+        if self._top_column[row] == excluded_column:
+            return float(self._top[row, 1])
+        return float(self._top[row, 0])
 
 
 def assign(

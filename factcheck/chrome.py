@@ -15,22 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.dateline import Dateline, find_dateline, find_datelines
+from factcheck.dateline import Dateline, find_dateline, find_datelines, lines_with_offsets
 
 __all__ = ["Dateline", "find_chrome_spans", "find_dateline", "find_datelines", "merge_spans"]
 
 Span = tuple[int, int]
 
 # --- line helpers -------------------------------------------------------------------
-
-
-def _lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each line as (start, end, content): end excludes the line break (LF or CRLF)."""
-    offset = 0
-    for raw in text.splitlines(keepends=True):
-        content = raw.rstrip("\r\n")
-        yield offset, offset + len(content), content
-        offset += len(raw)
 
 
 def _strip_span(text: str, start: int, end: int) -> Span:
@@ -127,7 +118,7 @@ def _media_spans(text: str) -> Iterator[Span]:
     A single "25:48" line on its own could be a score or a clock time in a list, so a
     lone timer is only chrome under a "Podcasts"/"Listen" heading.
     """
-    lines = list(_lines(text))
+    lines = list(lines_with_offsets(text))
     index = 0
     while index < len(lines):
         start, _, content = lines[index]
@@ -206,7 +197,7 @@ _URL_LINE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 def _line_spans(text: str) -> Iterator[Span]:
     """Spans found one line at a time: icon runs, menus, boilerplate, image leftovers."""
-    for start, end, content in _lines(text):
+    for start, end, content in lines_with_offsets(text):
         stripped = content.strip()
         if not stripped:
             continue
@@ -235,7 +226,7 @@ _REPEAT_MIN = 20
 def _repeated_headline_spans(text: str) -> Iterator[Span]:
     seen: set[str] = set()
     count = 0
-    for start, end, content in _lines(text):
+    for start, end, content in lines_with_offsets(text):
         stripped = content.strip()
         if not stripped:
             continue

@@ -110,7 +110,7 @@ def check(
     Exit status: 0 no conflict, 1 at least one undismissed conflict, 2 usage or input error.
     """
     from factcheck.check import apply_dismissals, check_documents, exit_code
-    from factcheck.formats import FORMATTERS
+    from factcheck.formats import FORMATTERS, wants_colour
     from factcheck.ingest import load_sources
     from factcheck.nlp import ModelNotFound, load_model
     from factcheck.review_file import (
@@ -137,7 +137,7 @@ def check(
             ignore_kinds, "--ignore-kind"
         )
     options = dataclasses.replace(options, **{k: v for k, v in overrides.items() if v is not None})
-    colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    colour = wants_colour(output is None and sys.stdout.isatty(), os.environ)
     options = dataclasses.replace(options, color=colour and output_format == "text")
 
     documents, skipped = load_sources(sources, options)

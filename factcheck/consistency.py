@@ -15,16 +15,9 @@ import re
 from collections.abc import Sequence
 
 from factcheck.align import is_restatement
-from factcheck.judge import (
-    UTC_TIME,
-    WEEKDAY,
-    Comparison,
-    Verdict,
-    compare,
-    describe,
-    explain,
-    finding_id,
-)
+from factcheck.compare import UTC_TIME, WEEKDAY, Comparison, Verdict, compare
+from factcheck.explain import describe, explain
+from factcheck.judge import finding_id
 from factcheck.model import Claim, Finding, Kind, SourcedClaim, Status
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

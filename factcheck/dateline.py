@@ -165,7 +165,8 @@ def parse_dateline(line: str) -> str | None:
     return day.isoformat() + time
 
 
-def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+def lines_with_offsets(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each line as (start, end, content): end excludes the line break (LF or CRLF)."""
     offset = 0
     for raw in text.splitlines(keepends=True):
         content = raw.rstrip("\r\n")
@@ -177,7 +178,7 @@ def find_datelines(text: str) -> tuple[Dateline, ...]:
     """Every dateline among the first lines ("Published ...", then "Edited ..."), in order."""
     found: list[Dateline] = []
     seen = 0
-    for start, _, content in _lines(text):
+    for start, _, content in lines_with_offsets(text):
         stripped = content.strip()
         if not stripped:
             continue

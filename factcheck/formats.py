@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from factcheck.model import Report
@@ -25,6 +25,11 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u206
 _STATUS_TITLES = {"conflict": "CONFLICT", "agree": "AGREE", "only_in_one_source": "ONLY IN ONE"}
 _COLOURS = {"conflict": "\x1b[1;31m", "agree": "\x1b[32m", "only_in_one_source": "\x1b[2m"}
 _RESET = "\x1b[0m"
+
+
+def wants_colour(is_terminal: bool, environ: Mapping[str, str]) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return is_terminal and not environ.get("NO_COLOR")
 
 
 def safe_text(text: str) -> str:
@@ -197,8 +202,12 @@ def render_github(report: Report, options: Options) -> str:
         primaries = [c for c in finding["claims"] if not c["alternate"]] or finding["claims"]
         first = primaries[0]
         path = document["sources"][first["source"]]["path"]
+        # Every claim of the other sources, repeats included: in "7pm Moscow time (17:00 GMT)"
+        # the repeat is the one that conflicts.
         others = "; ".join(
-            f"{_location(document, c)} “{safe_text(c['text'])}”" for c in primaries[1:]
+            f"{_location(document, c)} “{safe_text(c['text'])}”"
+            for c in finding["claims"]
+            if c is not first and (c["source"] != first["source"] or not c["alternate"])
         )
         title = f"factcheck conflict: {safe_text(finding['referent'] or finding['kind'])}"
         message = safe_text(finding["explanation"]) + (f" (vs {others})" if others else "")

@@ -49,6 +49,18 @@ _SYNONYM_FAMILIES = (
     ("election", "vote", "poll", "ballot"),
     ("year", "yr"),
     ("old", "aged", "age"),
+    ("additional", "further", "extra"),
+    ("observer", "monitor", "inspector"),
+)
+# Number words state values, not referents: the key "third round talk" must still match
+# "fourth round talk" when one outlet changed the ordinal.
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion trillion dozen half quarter first second third
+    fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth
+    fiftieth hundredth thousandth millionth""".split()  # noqa: SIM905
 )
 _PHRASES: dict[str, str] = {}
 _WORDS: dict[str, str] = {}
@@ -104,7 +116,7 @@ def canonical_tokens(text: str) -> tuple[str, ...]:
             continue
         word = raw if "_" in raw else lemma(raw)
         word = _WORDS.get(word, _WORDS.get(raw, word))
-        if word and word not in STOPWORDS and len(word) > 1:
+        if word and word not in STOPWORDS and word not in NUMBER_WORDS and len(word) > 1:
             tokens.append(word)
     return tuple(tokens)
 
@@ -213,6 +225,8 @@ KEY_WEIGHT = 0.35
 HEAD_WEIGHT = 0.15
 CONTEXT_WEIGHT = 0.25
 WINDOW_WEIGHT = 0.25
+PARAPHRASE_WEIGHT = 1.2
+MIN_PARAPHRASE_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +249,11 @@ def evidence(a: Profile, b: Profile, weights: Rarity) -> Evidence:
     context = weighted_jaccard(a.context, b.context, weights.context)
     window = weighted_jaccard(a.window, b.window, weights.context)
     total = referent + CONTEXT_WEIGHT * context + WINDOW_WEIGHT * window
+    # A close paraphrase names the same fact even when the referents were read differently
+    # ("sent eight experts to monitor the poll" / "sent only three observers to monitor the vote").
+    # One shared word ("built" next to "1935" and next to "1930s") is too thin for that.
+    if len(set(a.window) | set(b.window)) >= MIN_PARAPHRASE_WORDS:
+        total = max(total, PARAPHRASE_WEIGHT * (context + window) / 2)
     # The sentence support leaves out the referent's own words: "46 people had been arrested"
     # and "one person had been attacked" share "people", and nothing else near the number.
     shared_key = set(a.key) | set(b.key) | {a.head, b.head}

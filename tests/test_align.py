@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 from builders import UTC, claim, clock, document
 
-from factcheck.align import align, collapse
+from factcheck.align import _Rivals, align, collapse
 from factcheck.check import check_claims
 from factcheck.model import Bound, Kind, Status
 from factcheck.options import Options
@@ -145,3 +146,16 @@ def test_ignored_kinds_are_left_out() -> None:
     assert a.quantity.unit == UTC
     options = Options(ignore_kinds=frozenset({Kind.TIME}))
     assert check_claims(DOCS, [[a], [b]], options).findings == ()
+
+
+def test_rivals_leave_out_claims_with_a_clearly_better_partner() -> None:
+    evidence = np.array(
+        [
+            [0.9, 0.5, 0.0],  # row 0 fits column 0 best
+            [0.5, 0.6, 0.55],  # row 1: column 0 is row 0's, so its rivals are columns 1 and 2
+        ]
+    )
+    rivals = _Rivals(evidence)
+    assert rivals.best(1, 1) == 0.55
+    assert rivals.best(1, 2) == 0.6
+    assert rivals.best(0, 0) == 0.5

@@ -13,7 +13,14 @@ from builders import claim, clock
 from markdown_it import MarkdownIt
 
 from factcheck.check import apply_dismissals, check_claims
-from factcheck.formats import FORMATTERS, escape_data, escape_property, markdown_escape, safe_text
+from factcheck.formats import (
+    FORMATTERS,
+    escape_data,
+    escape_property,
+    markdown_escape,
+    safe_text,
+    wants_colour,
+)
 from factcheck.model import Document, Report, Skipped
 from factcheck.options import Options
 
@@ -138,3 +145,10 @@ def test_csv_defuses_formulas(text: str) -> None:
 def test_escaping_helpers() -> None:
     assert safe_text("a\x1b[2Jb\u202ec\nd") == "a [2Jb c d"
     assert markdown_escape("<b>[x](y)</b>") == r"\<b\>\[x\]\(y\)\</b\>"
+
+
+def test_colour_only_on_a_terminal_without_no_color() -> None:
+    assert wants_colour(True, {})
+    assert not wants_colour(False, {})
+    assert not wants_colour(True, {"NO_COLOR": "1"})
+    assert wants_colour(True, {"NO_COLOR": ""})  # set but empty does not count (no-color.org)

@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 from builders import DOLLAR, EURO, KILOMETRE, LOCAL, MILE, UTC, WEEKDAY, claim
 
-from factcheck.judge import Verdict, compare, explain, finding_id, is_comparable, judge_group
+from factcheck.compare import Verdict, compare, is_comparable, value_ratio
+from factcheck.explain import explain
+from factcheck.judge import finding_id, judge_group
 from factcheck.model import DIMENSIONLESS, Bound, Kind, SourcedClaim, Status
 from factcheck.options import Options
 
@@ -94,3 +96,14 @@ def test_group_conflicts_when_any_cross_source_pair_conflicts() -> None:
     )
     assert finding.status is Status.CONFLICT
     assert [c.claim.text for c in finding.claims] == ["7 pm Moscow time", "16:00 GMT", "17:00 GMT"]
+
+
+def test_value_ratio_measures_how_far_apart_values_are() -> None:
+    a = claim("They scored 2,129 points.", "2,129", value=2129)
+    b = claim("They scored 2,029 points.", "2,029", value=2029)
+    assert round(value_ratio(a, b), 3) == 1.049
+    near = claim("a record of 8-1", "8-1", Kind.SCORE, normalized="8-1")
+    close = claim("a record of 9-1", "9-1", Kind.SCORE, normalized="9-1")
+    far = claim("a record of 10-5", "10-5", Kind.SCORE, normalized="10-5")
+    assert round(value_ratio(near, close), 3) == 1.111
+    assert value_ratio(close, far) == 3.0

@@ -18,6 +18,12 @@ from factcheck.tui.review_screen import ReviewScreen
 pytestmark = pytest.mark.spacy
 
 
+def is_in_view(view, widget) -> bool:  # type: ignore[no-untyped-def]
+    top = view.body.scroll_offset.y
+    region = widget.virtual_region
+    return bool(region.y < top + view.body.size.height and region.bottom > top)
+
+
 async def assert_every_finding_scrolls_its_sources(app) -> int:  # type: ignore[no-untyped-def]
     """Select each finding in turn; each source that holds one of its claims shows it marked."""
     async with app.run_test(size=(120, 36)) as pilot:
@@ -36,6 +42,11 @@ async def assert_every_finding_scrolls_its_sources(app) -> int:  # type: ignore[
                 mark = view.marks[view.cursor]
                 assert view.document.text[mark.start : mark.end] in surfaces
                 widget = view.paragraph_widget(view.cursor)
+                # Layout and the deferred scroll may take a few refreshes on a busy machine.
+                for _ in range(20):
+                    if is_in_view(view, widget):
+                        break
+                    await pilot.pause(0.05)
                 top = view.body.scroll_offset.y
                 assert widget.virtual_region.y < top + view.body.size.height
                 assert widget.virtual_region.bottom > top
