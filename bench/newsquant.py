@@ -90,11 +90,25 @@ def unit_name(claim: Claim) -> str:
     return claim.quantity.unit.name.replace("united states dollar", "us dollar")
 
 
+# A count in a prepositional adjunct of a verb or adjective ("split into two smaller tenancies",
+# "cooking times for four fillets", "with the top three seeds"): NewsQuant gives it no concept.
+_ADJUNCT = re.compile(
+    r"\b(?:with|for|into|onto|on|among|amongst)\s+(?:(?:the|a|an|his|her|its|their|top)\s+)?$"
+)
+
+
+def in_adjunct(claim: Claim) -> bool:
+    before = claim.sentence[: claim.start - claim.sentence_start][-40:]
+    return _ADJUNCT.search(before.lower()) is not None
+
+
 def concept(claim: Claim) -> str:
     """NewsQuant's concept: for a count, who has or does it; otherwise what is measured."""
     if claim.kind is Kind.COUNT and counted_noun(claim):
         # "The five launches will offer...": the counted phrase is the subject, no concept beyond it
-        return "" if claim.subject == claim.referent.text else claim.subject
+        if claim.subject == claim.referent.text or in_adjunct(claim):
+            return ""
+        return claim.subject
     referent = claim.referent.text
     if (
         referent

@@ -210,7 +210,7 @@ def extract_documents(
             plan.append((index, start, inside))
             pieces.append((index, document.text[start:end], targets))
     readings = read_chunks(nlp, pieces)
-    claims: list[list[Claim]] = [[] for _ in documents]
+    claims: list[list[tuple[Claim, bool]]] = [[] for _ in documents]
     for (index, offset, inside), chunk_readings in zip(plan, readings, strict=True):
         for item, reading in zip(inside, chunk_readings, strict=True):
             shifted = replace(
@@ -220,8 +220,57 @@ def extract_documents(
             )
             claim = _claim(documents[index], item, shifted)
             if claim is not None:
-                claims[index].append(claim)
-    return tuple(tuple(c) for c in claims)
+                claims[index].append((claim, reading.counted))
+    return tuple(
+        tuple(carry_units(found, document.text))
+        for found, document in zip(claims, documents, strict=True)
+    )
+
+
+# A bare number after "to", "from", "at" ... in the sentence of a number with a unit takes that unit:
+# "lost 162.31 points to 7,425.81", "cut the fare from $35 to 30", "the highest is 84 cents, the
+# lowest is 74". Shares are not carried: "climbed 0.1% to 1,333" is an index level, not 1,333%.
+_CARRY_BEFORE = re.compile(r"\b(?:to|from|at|is|was|of|and)\s+$")
+_NOT_CARRIED = frozenset({"", "percentage", "percentage point", "basis point"})
+_CARRY_WINDOW = 80
+
+
+def carry_units(found: Sequence[tuple[Claim, bool]], text: str) -> list[Claim]:
+    """Claims with units carried over to bare numbers (see ``_CARRY_BEFORE``); ``found`` pairs each
+    claim with whether its phrase counts a noun ("187 homes" has its own noun and keeps it)."""
+    from factcheck.mentions import normalized_form
+    from factcheck.units import to_base
+
+    out: list[Claim] = []
+    for claim, counted in found:
+        q = claim.quantity
+        donor = next(
+            (
+                c
+                for c in reversed(out)
+                if c.sentence_start == claim.sentence_start
+                and c.quantity.unit.name not in _NOT_CARRIED
+                and c.kind in (Kind.COUNT, Kind.MONEY, Kind.MEASURE)
+                and claim.start - c.end <= _CARRY_WINDOW
+            ),
+            None,
+        )
+        if (
+            donor is not None
+            and claim.kind is Kind.COUNT
+            and not counted
+            and not q.unit.name
+            and _CARRY_BEFORE.search(text, max(0, claim.start - 12), claim.start)
+        ):
+            unit = donor.quantity.unit
+            q = replace(q, unit=unit, base_lo=to_base(q.lo, unit), base_hi=to_base(q.hi, unit))
+            note = f"unit '{unit.name}' carried over from '{donor.text}' earlier in the sentence"
+            detail = f"{claim.detail}; {note}" if claim.detail else note
+            claim = replace(
+                claim, kind=donor.kind, quantity=q, normalized=normalized_form(q), detail=detail
+            )
+        out.append(claim)
+    return out
 
 
 def extract_document(

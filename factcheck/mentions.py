@@ -160,6 +160,15 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
         # "two-thirds of voters" is a share: kept as a percentage so "66%" can meet it
         unit, kind, scale = PERCENT, Kind.PERCENT, 100.0
         detail = f"{text[number.core_start : number.core_end]} = {format_number(round((number.value or 0) * 100, 2))}%"
+    elif (
+        number.shape == "words"
+        and number.bound is Bound.RANGE
+        and number.value is None
+        and number.lo
+    ):
+        # "hundreds of homes": a vague plural, read as one to ten of its scale (numbers.vague_range)
+        surface = text[number.core_start : number.core_end]
+        detail = f"{surface} = {format_number(number.lo)}-{format_number(number.hi or 0)} (a vague plural)"
     age_after = (
         AGE_AFTER.match(text, number.end) if unit.name == "year" or unit is DIMENSIONLESS else None
     )

@@ -60,6 +60,8 @@ NUMBER_RE = re.compile(
   | (?P<ordinal>\b\d+(?:st|nd|rd|th)\b|\b(?:(?:{"|".join(TENS)})-)?(?:{_ORD_WORD})\b)
   | (?P<digits>(?<![\w./:,])(?:{_DIGITS})(?![:/]\d|\d)
                   (?:\s?(?:{_SCALE})s?\b|(?:mln|mn|bn|bln|tn|trn|k|m|b)\b)?)
+  | (?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)
+                 |dozens|hundreds|thousands|millions|billions)\b(?=\s+of\b|\s+(?!of\b)[a-z]))
   | (?P<words>\b(?:(?:an?|half\s+an?)\s+(?:{_SCALE}|dozen)\b
                  |(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}|dozen))*\b
                  |dozens\b|hundreds\b|thousands\b|millions\b|billions\b))
@@ -133,6 +135,30 @@ def parse_digits(surface: str) -> float | None:
         return float(clean)
     except ValueError:
         return None
+
+
+VAGUE_SCALES = {
+    "dozens": 12.0,
+    "hundreds": 100.0,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+}
+
+
+def vague_range(surface: str) -> tuple[float, float]:
+    """The interval a vague plural states: one to ten of its scale ("hundreds" 100-1,000,
+    "tens of thousands" 10,000-100,000), one to twelve for "dozens" (12-144).
+
+    A RANGE rather than "at least": past its top the writer would have used the next scale
+    word, so "hundreds of homes" against "5,000 homes" is a conflict, while against "150" it
+    agrees (the plural logically means 200 or more, but outlets write "hundreds" of 150).
+    """
+    words = surface.lower().split()
+    unit = VAGUE_SCALES[words[-1]]
+    if len(words) == 3:
+        unit *= 10.0 if words[0] == "tens" else 100.0
+    return unit, unit * (12.0 if words[-1] == "dozens" else 10.0)
 
 
 def parse_words(surface: str) -> float | None:
@@ -222,11 +248,21 @@ def _read(match: re.Match[str]) -> NumberMatch | None:
             return None
         scaled = bool(re.search(_SCALE, surface, re.I))
         return NumberMatch(start, end, words_value, shape="words", scaled=scaled)
+    if shape == "vague":
+        low, high = vague_range(surface)
+        return NumberMatch(start, end, None, low, high, Bound.RANGE, shape="words", scaled=True)
     if shape == "ordinal":
         ordinal = parse_ordinal(surface)
+        if surface.lower() == "second" and _PER_UNIT.search(
+            match.string, max(0, start - 12), start
+        ):
+            return None  # "343 metres per second", "in a split second": time, not 2nd
         return None if ordinal is None else NumberMatch(start, end, float(ordinal), shape="ordinal")
     fraction = parse_fraction(surface, shape)
     return None if fraction is None else NumberMatch(start, end, fraction, shape="fraction")
+
+
+_PER_UNIT = re.compile(r"(?i:\b(?:per|every|each|split)\s+)$")
 
 
 def _read_digits(surface: str, start: int, end: int) -> NumberMatch | None:

@@ -11,8 +11,9 @@ How things are resolved (each rule is shown in the match's ``detail``):
   publication date. "last"/"next" Wednesday take the previous/next one strictly.
 - "today", "tonight", "this morning", "yesterday", "last night", "tomorrow" take the date written
   beside them ("tonight, July 23", "today (July 23)", "July 23, tonight"), else are offsets from
-  the publication date; with neither they are reported with normalized "" (unresolved: the judge
-  reads "" as unknown, never as a conflict).
+  the publication date; else they take the day the same word has elsewhere in the text (a
+  headline's "tonight" is the body's "tonight, June 12"); with none of these they are reported
+  with normalized "" (unresolved: the judge reads "" as unknown, never as a conflict).
 - A clock time with a zone converts to UTC on the day the text is about: the nearest date in the
   same sentence, else the publication date; ``normalized`` then carries the UTC date. With no
   day known, ``normalized`` has no date ("T16:00Z") and the zone's offset is taken on a day that
@@ -404,6 +405,7 @@ def find_temporal(text: str, published: str = "") -> tuple[TemporalMatch, ...]:
                 marks.append(_Mark(hit.start, day, day, text[hit.start : hit.end]))
         elif isinstance(hit, YearHit):
             results[hit.start] = _year_match(hit)
+    _share_relative_days(results, [h for h in chosen if isinstance(h, RelativeHit)], text)
 
     spans = [(h.start, h.end) for h in chosen]
     boundaries = tuple(
@@ -415,6 +417,34 @@ def find_temporal(text: str, published: str = "") -> tuple[TemporalMatch, ...]:
         if isinstance(hit, ClockHit):
             results[hit.start] = _time_match(hit, context)
     return tuple(results[start] for start in sorted(results))
+
+
+def _share_relative_days(
+    results: dict[int, TemporalMatch], hits: list[RelativeHit], text: str
+) -> None:
+    """An unresolved relative day takes the day the same word has elsewhere in the text.
+
+    A headline's "tonight" (no dateline) is the body's "tonight, June 12": one article, one
+    tonight. The first resolved occurrence of the word wins.
+    """
+    resolved: dict[str, TemporalMatch] = {}
+    for hit in hits:
+        word = " ".join(text[hit.start : hit.end].casefold().split())
+        if results[hit.start].normalized and word not in resolved:
+            resolved[word] = results[hit.start]
+    for hit in hits:
+        match = results[hit.start]
+        word = " ".join(text[hit.start : hit.end].casefold().split())
+        source = resolved.get(word)
+        if match.normalized or source is None:
+            continue
+        surface = text[hit.start : hit.end]
+        written = text[source.start : source.end]
+        where = "earlier" if source.start < hit.start else "later"
+        detail = f"{surface} = {source.normalized} (as the {where} '{written}': {source.detail})"
+        results[hit.start] = TemporalMatch(
+            hit.start, hit.end, Kind.DATE, source.quantity, source.normalized, detail
+        )
 
 
 def _is_inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -114,6 +114,16 @@ SPACED_SYMBOLS = frozenset(
         "MW",
         "GW",
         "kWh",
+        "Hz",  # frequencies and small lengths in science news: "roughly 300 Hz", "352 µm"
+        "kHz",
+        "MHz",
+        "GHz",
+        "µm",
+        "μm",
+        "kV",
+        "mV",
+        "dB",
+        "mAh",
         "hp",
         "bp",
         "bps",
@@ -143,6 +153,7 @@ SYMBOL_OVERRIDES = {
     "km/h": "kilometre per hour",
     "km/hr": "kilometre per hour",
     "kmh": "kilometre per hour",
+    "μm": "micrometre",  # written with the Greek mu (U+03BC) as often as with the micro sign
 }
 # Currency signs that stand before the number ("$5", "US$ 5", "£3m").
 _CURRENCY_BEFORE = (

