@@ -37,6 +37,9 @@ EQUAL_BONUS = 0.30
 # A conflict needs its sentences (or the words around its numbers) to overlap this much,
 # not just a shared referent word: "shot seven times" vs "arrested four times" share "time".
 MIN_SENTENCE_OVERLAP = 0.15
+# Values this close ("2,129" vs "2,029", "8-1" vs "9-1") are the typical shape of one fact
+# reported wrongly; such a pair needs only the referent, not overlapping sentences.
+NEAR_MISS_RATIO = 1.12
 # Evidence added to a pair whose two sentences already hold an agreeing pair.
 ANCHOR_BONUS = 0.2
 # The share of the value bonus that counts when the assignment chooses between pairs.
@@ -215,7 +218,9 @@ def _is_plausible_conflict(c: _Candidate, rival: float) -> bool:
     - Ratio test: when "fourth quarter" fits "first quarter" hardly better than "third
       quarter", the words do not say which claim it is about, so no conflict is claimed.
     """
-    if _adjusted(c) < CONFLICT_THRESHOLD or c.sentence < MIN_SENTENCE_OVERLAP:
+    if _adjusted(c) < CONFLICT_THRESHOLD:
+        return False
+    if c.sentence < MIN_SENTENCE_OVERLAP and c.ratio > NEAR_MISS_RATIO:
         return False
     return bool(_adjusted(c) >= rival * RIVAL_MARGIN)
 
