@@ -19,6 +19,8 @@ PERCENT = Unit(name="percentage", dimension="dimensionless", symbol="%")
 YEAR_OF_AGE = Unit(name="year", dimension="time", base="second", symbol="a")
 # Age written around the number: "16-year-old", "16 years old", "aged 16", "age of 16".
 AGE_AFTER = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
+# "two women -- 68 and 48-years-old": the first of a coordinated pair of ages is an age too.
+AGE_COORDINATED = re.compile(r"\s*(?:,|and|or|to)\s*\d{1,3}[\s-]*years?[\s-]*old\b", re.I)
 AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of)\s+$", re.I)
 # Sport and election results near a hyphenated pair make it a score, not a range ("won 20-13").
 SCORE_WORDS = re.compile(
@@ -163,8 +165,11 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
     age_after = (
         AGE_AFTER.match(text, number.end) if unit.name == "year" or unit is DIMENSIONLESS else None
     )
-    if age_after is not None or (
-        AGE_BEFORE.search(text[max(0, start - 12) : start]) and unit.name in ("", "year")
+    coordinated = unit is DIMENSIONLESS and AGE_COORDINATED.match(text, number.end) is not None
+    if (
+        age_after is not None
+        or coordinated
+        or (AGE_BEFORE.search(text[max(0, start - 12) : start]) and unit.name in ("", "year"))
     ):
         kind, unit = Kind.AGE, YEAR_OF_AGE
         if age_after is not None:

@@ -86,7 +86,9 @@ TREND_WORD = re.compile(r"\b(?:rose|rise[sn]?|up|fell|fall(?:s|en)?|down|gained|
 # "a 100-RBI season", "his fifth 30-homer, 100-RBI season": a milestone reached, so at least
 # that many (the season's own total may be 121). "a 16-game season" is the season's length.
 SEASON_THRESHOLD = re.compile(
-    r"-(?!(?:games?|matche?s?|weeks?|days?|months?|races?|rounds?)\b)[A-Za-z]+(?:,\s*\d[\d,]*-[A-Za-z]+)*\s+(?:seasons?|campaigns?)\b", re.I
+    r"-(?!(?:games?|matche?s?|weeks?|days?|months?|races?|rounds?)\b)[A-Za-z]+"
+    r"(?:,\s*\d[\d,]*-[A-Za-z]+)*\s+(?:seasons?|campaigns?)\b",
+    re.I,
 )
 RANGE_JOINERS = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.I)
 SIGNED = re.compile(r"(?:^|(?<=[\s$€£(]))[-−]$")
