@@ -216,3 +216,16 @@ def test_a_value_outside_the_list_gets_no_list_bonus() -> None:
         ("only_in_one_source", ("0:71",)),
         ("only_in_one_source", ("1:64",)),
     ]
+
+
+def test_returned_and_moved_back_are_one_event() -> None:
+    # Two outlets date one move differently: "returned ... 10 weeks ago" vs "moved back ...
+    # around six weeks ago"; the shared event word is what ties the durations together.
+    weeks = Unit("week", "time", "second", "wk")
+    sa = "She returned to her home town 10 weeks ago after a spell in Leeds."
+    sb = "She moved back to Ashby around six weeks ago after a spell in York."
+    a = claim(sa, "10 weeks", Kind.DURATION, 10, unit=weeks)
+    b = claim(sb, "around six weeks", Kind.DURATION, 6, unit=weeks, bound=Bound.APPROXIMATELY)
+    assert statuses(check_claims(DOCS, [[a], [b]])) == [
+        ("conflict", ("0:10 weeks", "1:around six weeks"))
+    ]
