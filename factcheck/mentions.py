@@ -28,6 +28,13 @@ SCORE_WORDS = re.compile(
     r"victory|record|score[ds]?|vote[ds]?|margin|tie[ds]?|edged|routed|thrashed|final)\b",
     re.I,
 )
+# A win-loss record in brackets after a team's name: "The Colts (10-5, 4-4 away)", "Jaguars (2-13)".
+TEAM_RECORD = re.compile(r"\b[A-Z][a-z]+s\s*\(\s*$")
+# A team's record moving: "fell to 5-10 on its way", "improved to 9-5 with the win" ("rose to
+# 5-6%" is a range: a unit follows).
+RECORD_MOVE = re.compile(
+    r"\b(?:fell|falls?|dropped|drops|improved|improves|moved|moves|slipped)\s+to\s+$"
+)
 # Things that look like numbers but state no quantity: phone numbers, URLs, e-mail addresses.
 NOT_CLAIMS = re.compile(
     r"https?://\S+|www\.\S+|(?<!\S)[^\s@]+@\S+\.\w+|\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b|24/7"
@@ -125,6 +132,15 @@ def _is_score(text: str, number: NumberMatch) -> bool:
     ):
         return False
     window = text[max(0, number.start - 24) : number.end + 12]
+    after = text[number.end : number.end + 8]
+    if TEAM_RECORD.search(text, max(0, number.start - 40), number.start) and re.match(
+        r"\s*[,)]", after
+    ):
+        return True
+    if RECORD_MOVE.search(text, max(0, number.start - 20), number.start) and re.match(
+        r"(?:[,.;)]|\s+(?:on|in|with|after|and|for|at|this)\b)", after
+    ):
+        return True
     return bool(SCORE_WORDS.search(window))
 
 
