@@ -225,9 +225,12 @@ def _is_plausible_conflict(c: _Candidate, rival: float) -> bool:
     """
     if _adjusted(c) < CONFLICT_THRESHOLD:
         return False
-    if c.sentence < MIN_SENTENCE_OVERLAP and c.ratio > NEAR_MISS_RATIO:
+    # Only values that have a measured ratio count: dates, clock times and open bounds
+    # ("more than 6,000") report 1 and are no near miss.
+    near_miss = 1.0 < c.ratio <= NEAR_MISS_RATIO
+    if c.sentence < MIN_SENTENCE_OVERLAP and not near_miss:
         return False
-    margin = NEAR_MISS_MARGIN if c.ratio <= NEAR_MISS_RATIO else RIVAL_MARGIN
+    margin = NEAR_MISS_MARGIN if near_miss else RIVAL_MARGIN
     return bool(_adjusted(c) >= rival * margin)
 
 
