@@ -43,6 +43,9 @@ NEAR_MISS_RATIO = 1.12
 # ... and the near miss itself says which rival it is about, so it needs a smaller lead over
 # rivals: "8-1" vs "9-1" beside the same team's "3-0" and "10-5".
 NEAR_MISS_MARGIN = 1.1
+# ... and when their sentences overlap this much, this much evidence is enough.
+PARALLEL_SENTENCE = 0.3
+NEAR_MISS_THRESHOLD = 0.15
 # Evidence added to a pair whose two sentences already hold an agreeing pair.
 ANCHOR_BONUS = 0.2
 # ... and this much more when each claim stands in one list with its half of that pair.
@@ -223,11 +226,16 @@ def _is_plausible_conflict(c: _Candidate, rival: float) -> bool:
     - Ratio test: when "fourth quarter" fits "first quarter" hardly better than "third
       quarter", the words do not say which claim it is about, so no conflict is claimed.
     """
-    if _adjusted(c) < CONFLICT_THRESHOLD:
-        return False
     # Only values that have a measured ratio count: dates, clock times and open bounds
     # ("more than 6,000") report 1 and are no near miss.
     near_miss = 1.0 < c.ratio <= NEAR_MISS_RATIO
+    threshold = CONFLICT_THRESHOLD
+    if near_miss and c.sentence >= PARALLEL_SENTENCE:
+        # "a rookie record for a season with 4,051 yards" vs "a rookie record for a season with
+        # 4,183 passing yards": the same sentence with a close number, whatever the referents.
+        threshold = NEAR_MISS_THRESHOLD
+    if _adjusted(c) < threshold:
+        return False
     if c.sentence < MIN_SENTENCE_OVERLAP and not near_miss:
         return False
     margin = NEAR_MISS_MARGIN if near_miss else RIVAL_MARGIN

@@ -229,3 +229,14 @@ def test_returned_and_moved_back_are_one_event() -> None:
     assert statuses(check_claims(DOCS, [[a], [b]])) == [
         ("conflict", ("0:10 weeks", "1:around six weeks"))
     ]
+
+
+def test_a_near_miss_in_a_parallel_sentence_needs_less_evidence() -> None:
+    # "a rookie record for a season with 4,051 yards" vs "... with 4,183 passing yards": the
+    # referents were read differently, the sentences and the close values say it is one fact.
+    parallel = _Candidate(0.2, Verdict.CONFLICT, sentence=0.35, ratio=1.03)
+    assert _is_plausible_conflict(parallel, rival=0.0)
+    apart = _Candidate(0.2, Verdict.CONFLICT, sentence=0.2, ratio=1.03)
+    assert not _is_plausible_conflict(apart, rival=0.0)
+    far = _Candidate(0.2, Verdict.CONFLICT, sentence=0.35, ratio=1.5)
+    assert not _is_plausible_conflict(far, rival=0.0)
