@@ -37,8 +37,19 @@ EQUAL_BONUS = 0.30
 # A conflict needs its sentences (or the words around its numbers) to overlap this much,
 # not just a shared referent word: "shot seven times" vs "arrested four times" share "time".
 MIN_SENTENCE_OVERLAP = 0.15
+# Values this close ("2,129" vs "2,029", "8-1" vs "9-1") are the typical shape of one fact
+# reported wrongly; such a pair needs only the referent, not overlapping sentences.
+NEAR_MISS_RATIO = 1.12
+# ... and the near miss itself says which rival it is about, so it needs a smaller lead over
+# rivals: "8-1" vs "9-1" beside the same team's "3-0" and "10-5".
+NEAR_MISS_MARGIN = 1.1
+# ... and when their sentences overlap this much, this much evidence is enough.
+PARALLEL_SENTENCE = 0.3
+NEAR_MISS_THRESHOLD = 0.15
 # Evidence added to a pair whose two sentences already hold an agreeing pair.
 ANCHOR_BONUS = 0.2
+# ... and this much more when each claim stands in one list with its half of that pair.
+LIST_ANCHOR_BONUS = 0.1
 # The share of the value bonus that counts when the assignment chooses between pairs.
 ASSIGNMENT_SHARE = 0.3
 # A conflict between values ten or more times apart needs this much more evidence.
@@ -215,9 +226,20 @@ def _is_plausible_conflict(c: _Candidate, rival: float) -> bool:
     - Ratio test: when "fourth quarter" fits "first quarter" hardly better than "third
       quarter", the words do not say which claim it is about, so no conflict is claimed.
     """
-    if _adjusted(c) < CONFLICT_THRESHOLD or c.sentence < MIN_SENTENCE_OVERLAP:
+    # Only values that have a measured ratio count: dates, clock times and open bounds
+    # ("more than 6,000") report 1 and are no near miss.
+    near_miss = 1.0 < c.ratio <= NEAR_MISS_RATIO
+    threshold = CONFLICT_THRESHOLD
+    if near_miss and c.sentence >= PARALLEL_SENTENCE:
+        # "a rookie record for a season with 4,051 yards" vs "a rookie record for a season with
+        # 4,183 passing yards": the same sentence with a close number, whatever the referents.
+        threshold = NEAR_MISS_THRESHOLD
+    if _adjusted(c) < threshold:
         return False
-    return bool(_adjusted(c) >= rival * RIVAL_MARGIN)
+    if c.sentence < MIN_SENTENCE_OVERLAP and not near_miss:
+        return False
+    margin = NEAR_MISS_MARGIN if near_miss else RIVAL_MARGIN
+    return bool(_adjusted(c) >= rival * margin)
 
 
 def _adjusted(c: _Candidate) -> float:
@@ -280,6 +302,9 @@ def assign(
         return ()
     candidates = [[candidate(a, b, profiles, weights, options) for b in right] for a in left]
     first = _matches(_score_matrix(candidates))
+    agreeing = [
+        (left[i], right[j]) for i, j, _ in first if candidates[i][j].verdict is Verdict.AGREE
+    ]
     anchors = {
         (x.sentence_start, y.sentence_start)
         for i, j, _ in first
@@ -292,7 +317,10 @@ def assign(
     second: list[tuple[int, int, float]] = []
     if free_rows and free_columns:
         rest = [
-            [_anchored(candidates[i][j], left[i], right[j], anchors) for j in free_columns]
+            [
+                _anchored(candidates[i][j], left[i], right[j], anchors, agreeing)
+                for j in free_columns
+            ]
             for i in free_rows
         ]
         scores = _score_matrix(rest)
@@ -311,12 +339,40 @@ def _matches(scores: np.ndarray) -> list[tuple[int, int, float]]:
     ]
 
 
-def _anchored(c: _Candidate, a: Cluster, b: Cluster, anchors: set[tuple[int, int]]) -> _Candidate:
+def _anchored(
+    c: _Candidate,
+    a: Cluster,
+    b: Cluster,
+    anchors: set[tuple[int, int]],
+    agreeing: Sequence[tuple[Cluster, Cluster]] = (),
+) -> _Candidate:
     if c.verdict is not Verdict.CONFLICT:
         return c
     if any((x.sentence_start, y.sentence_start) in anchors for x in a.claims for y in b.claims):
-        return dataclasses.replace(c, evidence=c.evidence + ANCHOR_BONUS)
+        bonus = ANCHOR_BONUS
+        if any(
+            _in_one_list(a.primary, p.primary) and _in_one_list(b.primary, q.primary)
+            for p, q in agreeing
+        ):
+            # Parallel lists: "two women, 68 and 48 years old" vs "who were 61 and 48": the
+            # value listed beside an agreeing one is the other half of the same list.
+            bonus += LIST_ANCHOR_BONUS
+        return dataclasses.replace(c, evidence=c.evidence + bonus)
     return c
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;)?\s*(?:and|or|&)?\s*")
+
+
+def _in_one_list(x: Claim, y: Claim) -> bool:
+    """Two claims of one kind side by side in one list: "68 and 48", "$999, $1,199"."""
+    if x.kind != y.kind or x.sentence_start != y.sentence_start or x.sentence != y.sentence:
+        return False
+    first, second = sorted((x, y), key=lambda c: c.start)
+    if second.start < first.end:
+        return False
+    gap = x.sentence[first.end - x.sentence_start : second.start - x.sentence_start]
+    return _LIST_GAP.fullmatch(gap) is not None
 
 
 def align(

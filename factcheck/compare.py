@@ -305,6 +305,10 @@ def _face_difference(a: Claim, b: Claim) -> float | None:
 
 
 def date_key(claim: Claim) -> str:
+    q = claim.quantity
+    if claim.kind is Kind.YEAR and q.lo is not None and q.hi is not None and q.hi - q.lo == 9:
+        # "the 1930s": its key "193" is a prefix of every year and date inside the decade
+        return f"{q.lo:04.0f}"[:3]
     if claim.kind is Kind.YEAR and claim.quantity.value is not None:
         return f"{claim.quantity.value:04.0f}"
     return claim.normalized

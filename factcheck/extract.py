@@ -33,6 +33,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
 # resolve ("in the 1990s", "Oct. 31"): not a count.
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 YEAR_LIKE = re.compile(r"1[89]\d\d|20\d\d")
+DECADE_AFTER = re.compile(r"[’']?s\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,10 @@ def _claim(document: Document, found: _Found, reading: Reading) -> Claim | None:
         # "the 2003 final", "a 1988 film", "end 2019 at": a year the temporal finder left
         kind, found = Kind.YEAR, replace(found, normalized=surface)
         quantity = replace(quantity, unit=YEAR_UNIT)
+        if surface.endswith("0") and DECADE_AFTER.match(document.text, found.end):
+            # "built in the 1930s": any year of the decade
+            quantity = replace(quantity, lo=quantity.lo, hi=(quantity.hi or 0) + 9)
+            found = replace(found, normalized=f"{surface}s")
     is_bare = kind is Kind.COUNT and quantity.bound is Bound.EXACT and not reading.counted
     # "Oct. 31": the day of a date the temporal finder left; "fell to 13176" is no date
     is_day = (

@@ -19,12 +19,21 @@ PERCENT = Unit(name="percentage", dimension="dimensionless", symbol="%")
 YEAR_OF_AGE = Unit(name="year", dimension="time", base="second", symbol="a")
 # Age written around the number: "16-year-old", "16 years old", "aged 16", "age of 16".
 AGE_AFTER = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
+# "two women -- 68 and 48-years-old": the first of a coordinated pair of ages is an age too.
+AGE_COORDINATED = re.compile(r"\s*(?:,|and|or|to)\s*\d{1,3}[\s-]*years?[\s-]*old\b", re.I)
 AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of)\s+$", re.I)
 # Sport and election results near a hyphenated pair make it a score, not a range ("won 20-13").
 SCORE_WORDS = re.compile(
     r"\b(?:w[oi]n|won|wins|beat|beats|defeat(?:ed|s)?|lost|loss|los[et]|draw|drew|lead|led|"
     r"victory|record|score[ds]?|vote[ds]?|margin|tie[ds]?|edged|routed|thrashed|final)\b",
     re.I,
+)
+# A win-loss record in brackets after a team's name: "The Colts (10-5, 4-4 away)", "Jaguars (2-13)".
+TEAM_RECORD = re.compile(r"\b[A-Z][a-z]+s\s*\(\s*$")
+# A team's record moving: "fell to 5-10 on its way", "improved to 9-5 with the win" ("rose to
+# 5-6%" is a range: a unit follows).
+RECORD_MOVE = re.compile(
+    r"\b(?:fell|falls?|dropped|drops|improved|improves|moved|moves|slipped)\s+to\s+$"
 )
 # Things that look like numbers but state no quantity: phone numbers, URLs, e-mail addresses.
 NOT_CLAIMS = re.compile(
@@ -123,6 +132,15 @@ def _is_score(text: str, number: NumberMatch) -> bool:
     ):
         return False
     window = text[max(0, number.start - 24) : number.end + 12]
+    after = text[number.end : number.end + 8]
+    if TEAM_RECORD.search(text, max(0, number.start - 40), number.start) and re.match(
+        r"\s*[,)]", after
+    ):
+        return True
+    if RECORD_MOVE.search(text, max(0, number.start - 20), number.start) and re.match(
+        r"(?:[,.;)]|\s+(?:on|in|with|after|and|for|at|this)\b)", after
+    ):
+        return True
     return bool(SCORE_WORDS.search(window))
 
 
@@ -172,8 +190,11 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
     age_after = (
         AGE_AFTER.match(text, number.end) if unit.name == "year" or unit is DIMENSIONLESS else None
     )
-    if age_after is not None or (
-        AGE_BEFORE.search(text[max(0, start - 12) : start]) and unit.name in ("", "year")
+    coordinated = unit is DIMENSIONLESS and AGE_COORDINATED.match(text, number.end) is not None
+    if (
+        age_after is not None
+        or coordinated
+        or (AGE_BEFORE.search(text[max(0, start - 12) : start]) and unit.name in ("", "year"))
     ):
         kind, unit = Kind.AGE, YEAR_OF_AGE
         if age_after is not None:

@@ -85,6 +85,13 @@ BOUND_RE = tuple(
 BELOW_APPROXIMATORS = frozenset({"nearly", "almost"})
 TREND_WORD = re.compile(r"\b(?:rose|rise[sn]?|up|fell|fall(?:s|en)?|down|gained|lost|dropped|climbed|jumped|slid|"
                         r"declined|increased|decreased|added|shed)(?:\s+by)?\s*$", re.I)  # fmt: skip
+# "a 100-RBI season", "his fifth 30-homer, 100-RBI season": a milestone reached, so at least
+# that many (the season's own total may be 121). "a 16-game season" is the season's length.
+SEASON_THRESHOLD = re.compile(
+    r"-(?!(?:games?|matche?s?|weeks?|days?|months?|races?|rounds?)\b)[A-Za-z]+"
+    r"(?:,\s*\d[\d,]*-[A-Za-z]+)*\s+(?:seasons?|campaigns?)\b",
+    re.I,
+)
 RANGE_JOINERS = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.I)
 SIGNED = re.compile(r"(?:^|(?<=[\s$€£(]))[-−]$")
 GLUED_WORD = re.compile(r"\b([A-Za-z]+)-$")
@@ -302,6 +309,8 @@ def _with_bound(text: str, number: NumberMatch) -> NumberMatch:
                 bound=bound,
                 bound_phrase=phrase.lower(),
             )
+    if SEASON_THRESHOLD.match(text, number.end):
+        return replace(number, bound=Bound.AT_LEAST, value_start=number.start, value_end=number.end)
     return number
 
 
@@ -324,7 +333,8 @@ def _join_range(text: str, first: NumberMatch, second: NumberMatch) -> NumberMat
     if second.scaled and not first.scaled and lo < hi / 1000:
         # "2 to 3 million": the scale word covers both ends
         lo = lo * (hi / _unscaled(text, second))
-    if lo > hi:
+    if lo > hi or (lo == hi and joiner in ("-", "–")):
+        # "20-13" and "12-12" (a tie) are results: a range never ends where it starts
         if joiner in ("-", "–") and first.shape == "digits" and not lead:
             return NumberMatch(first.start, second.end, None, shape="score")
         return None

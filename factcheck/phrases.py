@@ -336,8 +336,9 @@ def is_age(first: Token, last: Token) -> bool:
     return (
         before is not None and before.ent_type_ == "PERSON" and first.text.isdigit()
         and 0 < int(first.text) < 120 and after is not None
-        and (after.text == "," or after.pos_ in ("VERB", "AUX"))
+        and (after.text == "," or (after.pos_ in ("VERB", "AUX") and after.text.islower()))
     )  # fmt: skip
+    # A headline's title case is no person and verb: "2 Dead, 1 Wounded" holds no age.
 
 
 def demonym(name: str, known: Iterable[str]) -> str:

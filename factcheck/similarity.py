@@ -51,6 +51,7 @@ _SYNONYM_FAMILIES = (
     ("old", "aged", "age"),
     ("additional", "further", "extra"),
     ("observer", "monitor", "inspector"),
+    ("return", "returned", "returning", "moved back", "move back", "came back", "come back"),
 )
 # Number words state values, not referents: the key "third round talk" must still match
 # "fourth round talk" when one outlet changed the ordinal.

@@ -289,11 +289,21 @@ _SYMBOL_AFTER = re.compile(r"(\s?)([^\s\d,;:()]+)")
 _PER = re.compile(r"[\s-]*(?:(?:per|an|a|each)\b|/)[\s-]*", re.I)
 
 
+_YARD_MODIFIER = re.compile(
+    r"\s+(?:passing|rushing|receiving|kick-?off return|punt return)(?=\s+yards?\b)", re.I
+)
+
+
 def read_after(text: str, end: int) -> UnitMatch | None:
     """The unit written right after a number ending at ``end``: "12 miles", "40%", "3 km/h"."""
     first = _read_one(text, end)
     if first is None:
-        return None
+        # "4,183 passing yards": the kind of yards stands between the number and its unit
+        modifier = _YARD_MODIFIER.match(text, end)
+        first = _read_one(text, modifier.end()) if modifier is not None else None
+        if first is None:
+            return None
+        first = UnitMatch(end, first.end, first.unit)
     per = _PER.match(text, first.end)
     if per is not None and per.end() > first.end:
         second = _read_one(text, per.end(), spaced=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 from builders import UTC, claim, clock, document
 
-from factcheck.align import _Rivals, align, collapse
+from factcheck.align import _Candidate, _is_plausible_conflict, _Rivals, align, collapse
 from factcheck.check import check_claims
-from factcheck.model import Bound, Kind, Status
+from factcheck.compare import Verdict
+from factcheck.model import Bound, Kind, Status, Unit
 from factcheck.options import Options
 
 A_SENTENCE = (
@@ -159,3 +160,83 @@ def test_rivals_leave_out_claims_with_a_clearly_better_partner() -> None:
     assert rivals.best(1, 1) == 0.55
     assert rivals.best(1, 2) == 0.6
     assert rivals.best(0, 0) == 0.5
+
+
+def test_a_near_miss_needs_the_referent_but_not_overlapping_sentences() -> None:
+    # "now has 2,129 points heading into Saturday" vs "ended the night with 2,029 points":
+    # one fact reported wrongly shares the referent but seldom the rest of the sentence.
+    near = _Candidate(0.45, Verdict.CONFLICT, sentence=0.05, ratio=1.05)
+    far = _Candidate(0.45, Verdict.CONFLICT, sentence=0.05, ratio=1.5)
+    assert _is_plausible_conflict(near, rival=0.0)
+    assert not _is_plausible_conflict(far, rival=0.0)
+
+
+def test_a_near_miss_needs_a_smaller_lead_over_its_rivals() -> None:
+    # "8-1" vs "9-1" beside the same team's "3-0": the close values say which pair it is.
+    near = _Candidate(0.45, Verdict.CONFLICT, sentence=0.3, ratio=1.1)
+    far = _Candidate(0.45, Verdict.CONFLICT, sentence=0.3, ratio=1.3)
+    assert _is_plausible_conflict(near, rival=0.38)
+    assert not _is_plausible_conflict(far, rival=0.38)
+
+
+YEARS = Unit("year", "time", "second", "a")
+
+
+def test_the_other_half_of_a_list_beside_an_agreeing_value_conflicts() -> None:
+    sa = "Rescuers found two hikers, 71 and 39 years old, near the ridge."
+    sb = "The hikers, who are 64 and 39, were flown to hospital on Sunday."
+    a = [
+        claim(sa, "71", Kind.AGE, 71, unit=YEARS, key="hiker"),
+        claim(sa, "39 years old", Kind.AGE, 39, unit=YEARS, key="hiker"),
+    ]
+    b = [
+        claim(sb, "64", Kind.AGE, 64, unit=YEARS, key="hospital"),
+        claim(sb, "39", Kind.AGE, 39, unit=YEARS, key="hospital"),
+    ]
+    assert statuses(check_claims(DOCS, [a, b])) == [
+        ("agree", ("0:39 years old", "1:39")),
+        ("conflict", ("0:71", "1:64")),
+    ]
+
+
+def test_a_value_outside_the_list_gets_no_list_bonus() -> None:
+    # Same sentences, but B's other number is not listed beside the agreeing age.
+    sa = "Rescuers found two hikers, 71 and 39 years old, near the ridge."
+    sb = "The hikers, who are 39, were flown 64 miles to hospital on Sunday."
+    a = [
+        claim(sa, "71", Kind.AGE, 71, unit=YEARS, key="hiker"),
+        claim(sa, "39 years old", Kind.AGE, 39, unit=YEARS, key="hiker"),
+    ]
+    b = [
+        claim(sb, "64", Kind.AGE, 64, unit=YEARS, key="hospital"),
+        claim(sb, "39", Kind.AGE, 39, unit=YEARS, key="hospital"),
+    ]
+    assert statuses(check_claims(DOCS, [a, b])) == [
+        ("agree", ("0:39 years old", "1:39")),
+        ("only_in_one_source", ("0:71",)),
+        ("only_in_one_source", ("1:64",)),
+    ]
+
+
+def test_returned_and_moved_back_are_one_event() -> None:
+    # Two outlets date one move differently: "returned ... 10 weeks ago" vs "moved back ...
+    # around six weeks ago"; the shared event word is what ties the durations together.
+    weeks = Unit("week", "time", "second", "wk")
+    sa = "She returned to her home town 10 weeks ago after a spell in Leeds."
+    sb = "She moved back to Ashby around six weeks ago after a spell in York."
+    a = claim(sa, "10 weeks", Kind.DURATION, 10, unit=weeks)
+    b = claim(sb, "around six weeks", Kind.DURATION, 6, unit=weeks, bound=Bound.APPROXIMATELY)
+    assert statuses(check_claims(DOCS, [[a], [b]])) == [
+        ("conflict", ("0:10 weeks", "1:around six weeks"))
+    ]
+
+
+def test_a_near_miss_in_a_parallel_sentence_needs_less_evidence() -> None:
+    # "a rookie record for a season with 4,051 yards" vs "... with 4,183 passing yards": the
+    # referents were read differently, the sentences and the close values say it is one fact.
+    parallel = _Candidate(0.2, Verdict.CONFLICT, sentence=0.35, ratio=1.03)
+    assert _is_plausible_conflict(parallel, rival=0.0)
+    apart = _Candidate(0.2, Verdict.CONFLICT, sentence=0.2, ratio=1.03)
+    assert not _is_plausible_conflict(apart, rival=0.0)
+    far = _Candidate(0.2, Verdict.CONFLICT, sentence=0.35, ratio=1.5)
+    assert not _is_plausible_conflict(far, rival=0.0)
