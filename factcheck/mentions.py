@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.model import DIMENSIONLESS, Bound, Kind, Quantity, Unit
-from factcheck.numbers import BELOW_APPROXIMATORS, MONEY_SCALES, SCALES, NumberMatch, find_numbers
+from factcheck.numbers import (
+    BELOW_APPROXIMATORS,
+    MONEY_SCALES,
+    SCALES,
+    NumberMatch,
+    find_numbers,
+    parse_fraction,
+)
 from factcheck.units import UnitMatch, read_after, read_before, read_per, to_base
 
 PERCENT = Unit(name="percentage", dimension="dimensionless", symbol="%")
@@ -34,6 +41,10 @@ TEAM_RECORD = re.compile(r"\b[A-Z][a-z]+s\s*\(\s*$")
 # 5-6%" is a range: a unit follows).
 RECORD_MOVE = re.compile(
     r"\b(?:fell|falls?|dropped|drops|improved|improves|moved|moves|slipped)\s+to\s+$"
+)
+# "a mile and a half", "two hours and a quarter": a fraction word after the unit adds to the number.
+TRAILING_FRACTION = re.compile(
+    r"\s+and\s+((?:an?|one|two|three)[\s-](?:half|quarters?|thirds?))\b(?![\s-]+(?:of|per)\b)", re.I
 )
 # Things that look like numbers but state no quantity: phone numbers, URLs, e-mail addresses.
 NOT_CLAIMS = re.compile(
@@ -144,6 +155,10 @@ def _is_score(text: str, number: NumberMatch) -> bool:
     return bool(SCORE_WORDS.search(window))
 
 
+def _bare_half(text: str, number: NumberMatch) -> bool:
+    return text[number.core_start : number.core_end].lower() == "half"
+
+
 def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | None:
     """The typed mention for one number found in ``text``, or None when it states no quantity."""
     if number.shape == "score" or _is_score(text, number):
@@ -168,9 +183,25 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
         if per is not None:
             before, end = UnitMatch(before.start, per.end, per.unit), per.end
     else:
-        after = read_after(text, end)
+        after = read_after(text, number.unit_from) if number.unit_from >= 0 else None
+        if after is None and number.unit_from >= 0 and _bare_half(text, number):
+            return None  # "half a loaf": no unit, and a bare "half" states no share here
+        if after is None:
+            after = read_after(text, end)
         if after is not None:
             end = after.end
+            # "a mile and a half", "two hours and a half": the fraction follows the unit
+            trailing = TRAILING_FRACTION.match(text, end)
+            if (
+                trailing is not None
+                and number.value is not None
+                and number.bound is not Bound.RANGE
+            ):
+                part = parse_fraction(trailing.group(1), "wordfrac") or 0.0
+                number = replace(number, value=number.value + part)
+                end = trailing.end()
+    if number.shape == "article" and (after is None or end == after.end):
+        return None  # "a mile" alone is no claim: only "a mile and a half" is
     unit = before.unit if before else after.unit if after else DIMENSIONLESS
     kind = _kind_for(unit)
     detail = ""
@@ -296,6 +327,8 @@ def find_mentions(text: str, tolerance: float = 0.05) -> tuple[Mention, ...]:
             cursor += 1
         if cursor < len(blocked) and blocked[cursor][0] < number.end:
             continue
+        if found and number.start < found[-1].end:
+            continue  # "a second and a half": "second" and "a half" lie inside the claim read
         mention = read_mention(text, number, tolerance)
         if mention is not None:
             found.append(mention)

@@ -50,10 +50,16 @@ _ORD_WORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _DEN = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 
+# "half", "a quarter", "three-quarters": a fraction word that can take "of a <unit>" after it.
+_FRAC_WORDS = rf"(?:half|(?:{_WORD}|an?)[\s-](?:{_DEN}))"
+
 # One alternative per surface shape; the group name says which reader applies.
 NUMBER_RE = re.compile(
     rf"""
-    (?P<mixed>\b\d+\s+\d/\d{{1,2}}\b)
+    (?P<mixedword>\b(?:(?:{_WORD})(?:[\s-](?:{_WORD}))?|(?<![\w.,])\d+)\s+and\s+(?:{_WORD}|an?)[\s-](?:{_DEN})\b
+                  (?:\s+(?:{_SCALE})\b)?)
+  | (?P<unitfrac>\b{_FRAC_WORDS}\b(?=\s+(?:of\s+)?an?\s+(?!(?:{_SCALE}|dozen)\b)[a-z]))
+  | (?P<mixed>\b\d+\s+\d/\d{{1,2}}\b)
   | (?P<fraction>(?<![\d/])\d{{1,2}}/\d{{1,2}}(?![\d/]))
   | (?P<vulgar>(?<!\d)\d*[½¼¾⅓⅔⅛⅕])
   | (?P<wordfrac>\b(?:(?:{_WORD}|an?)[\s-])(?:{_DEN})\b)
@@ -65,6 +71,7 @@ NUMBER_RE = re.compile(
   | (?P<words>\b(?:(?:an?|half\s+an?)\s+(?:{_SCALE}|dozen)\b
                  |(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}|dozen))*\b
                  |dozens\b|hundreds\b|thousands\b|millions\b|billions\b))
+  | (?P<article>\ban?\b(?=\s+[a-z]+(?:\s+[a-z]+)?\s+and\s+(?:an?|one|two|three)[\s-](?:{_DEN})\b))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -123,6 +130,9 @@ class NumberMatch:
     """True when a scale word multiplied the value ("1.2 million")."""
     suffix: str = ""
     """A scale suffix kept aside for the caller to confirm ("m" in "£3m")."""
+    unit_from: int = -1
+    """Where the unit of a fraction of one unit is read: after the "a" of "half a mile",
+    "a quarter of a mile"; -1 means right after the number."""
 
     @property
     def core_start(self) -> int:
@@ -224,6 +234,8 @@ def parse_fraction(surface: str, shape: str) -> float | None:
         if den not in FRACTION_DENOMINATORS or num >= den:
             return None
         return (float(parts[0]) if len(parts) > 1 else 0.0) + num / den
+    if surface.lower() == "half":
+        return 0.5
     numerator, denominator = re.split(r"[\s-]", surface.lower(), maxsplit=1)
     top = 1 if numerator in ("a", "an") else SMALL.get(numerator) or TENS.get(numerator)
     return top / DENOMINATORS[denominator] if top else None
@@ -255,6 +267,28 @@ def _read(match: re.Match[str]) -> NumberMatch | None:
             return None
         scaled = bool(re.search(_SCALE, surface, re.I))
         return NumberMatch(start, end, words_value, shape="words", scaled=scaled)
+    if shape == "mixedword":
+        # "two and a half years", "one and three-quarters": a whole number and a fraction word
+        whole, rest = re.split(r"\s+and\s+", surface, maxsplit=1, flags=re.I)
+        frac = re.match(rf"((?:{_WORD}|an?)[\s-](?:{_DEN}))", rest, re.I)
+        whole_value = parse_digits(whole) if whole[0].isdigit() else parse_words(whole)
+        part = parse_fraction(frac.group(1), "wordfrac") if frac else None
+        if whole_value is None or part is None:
+            return None
+        scale = re.search(rf"(?:{_SCALE})$", surface, re.I)
+        factor = SCALES[scale.group(0).lower()] if scale else 1.0
+        return NumberMatch(start, end, (whole_value + part) * factor, scaled=scale is not None,
+                           shape="words")  # fmt: skip
+    if shape == "unitfrac":
+        # "half a mile", "a quarter of a mile": the unit is read after the article
+        article = re.compile(r"\s+(?:of\s+)?an?\b", re.I).match(match.string, end)
+        part = parse_fraction(surface, "wordfrac")
+        if article is None or part is None:
+            return None
+        return NumberMatch(start, end, part, shape="fraction", unit_from=article.end())
+    if shape == "article":
+        # "a mile and a half": the article is one only before a unit and its fraction
+        return NumberMatch(start, end, 1.0, shape="article")
     if shape == "vague":
         low, high = vague_range(surface)
         return NumberMatch(start, end, None, low, high, Bound.RANGE, shape="words", scaled=True)
