@@ -11,6 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from factcheck.durations import (
+    COMPOUND_GAP,
+    Elapsed,
+    compound_quantity,
+    elapsed_quantity,
+    find_elapsed,
+)
 from factcheck.model import DIMENSIONLESS, Bound, Kind, Quantity, Unit
 from factcheck.numbers import (
     BELOW_APPROXIMATORS,
@@ -319,7 +326,10 @@ def _join(text: str, first: Mention, second: Mention) -> Mention | None:
 
 def find_mentions(text: str, tolerance: float = 0.05) -> tuple[Mention, ...]:
     """Every typed number mention in ``text``, skipping phone numbers, URLs and e-mail addresses."""
-    blocked = [m.span() for m in NOT_CLAIMS.finditer(text)]
+    elapsed = [_elapsed(e) for e in find_elapsed(text)]
+    blocked = sorted(
+        [m.span() for m in NOT_CLAIMS.finditer(text)] + [(e.start, e.end) for e in elapsed]
+    )
     found: list[Mention] = []
     cursor = 0
     for number in find_numbers(text):  # both in text order: one pass
@@ -332,7 +342,44 @@ def find_mentions(text: str, tolerance: float = 0.05) -> tuple[Mention, ...]:
         mention = read_mention(text, number, tolerance)
         if mention is not None:
             found.append(mention)
-    return tuple(share_units(text, join_ranges(text, found)))
+    joined = join_durations(text, join_ranges(text, found))
+    return tuple(share_units(text, sorted([*joined, *elapsed], key=lambda m: m.start)))
+
+
+def _elapsed(e: Elapsed) -> Mention:
+    quantity = elapsed_quantity(e.seconds)
+    return Mention(e.start, e.end, Kind.DURATION, quantity, normalized_form(quantity), e.start,
+                   e.end, "duration", e.detail)  # fmt: skip
+
+
+def join_durations(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "7 minutes 41 seconds", "2 hours, 3 minutes and 20 seconds" → one duration in the smallest unit."""
+    out: list[Mention] = []
+    index = 0
+    while index < len(mentions):
+        run = [mentions[index]]
+        while (
+            index + len(run) < len(mentions)
+            and run[-1].kind is Kind.DURATION
+            and mentions[index + len(run)].kind is Kind.DURATION
+            and COMPOUND_GAP.fullmatch(text[run[-1].end : mentions[index + len(run)].start])
+        ):
+            run.append(mentions[index + len(run)])
+        # The longest prefix of the run that reads as one duration (falling units, exact parts).
+        while len(run) > 1 and compound_quantity([m.quantity for m in run]) is None:
+            run.pop()
+        quantity = compound_quantity([m.quantity for m in run])
+        if quantity is None:
+            out.append(mentions[index])
+            index += 1
+            continue
+        first, last = run[0], run[-1]
+        surface = text[first.start : last.end]
+        detail = f"{surface} = {format_number(quantity.value or 0)} {quantity.unit.name}s"
+        out.append(Mention(first.start, last.end, Kind.DURATION, quantity, normalized_form(quantity),
+                           first.value_start, last.value_end, "duration", detail))  # fmt: skip
+        index += len(run)
+    return out
 
 
 def share_units(text: str, mentions: list[Mention]) -> list[Mention]:

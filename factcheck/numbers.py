@@ -61,7 +61,7 @@ NUMBER_RE = re.compile(
   | (?P<unitfrac>\b{_FRAC_WORDS}\b(?=\s+(?:of\s+)?an?\s+(?!(?:{_SCALE}|dozen)\b)[a-z]))
   | (?P<mixed>\b\d+\s+\d/\d{{1,2}}\b)
   | (?P<fraction>(?<![\d/])\d{{1,2}}/\d{{1,2}}(?![\d/]))
-  | (?P<vulgar>(?<!\d)\d*[½¼¾⅓⅔⅛⅕])
+  | (?P<vulgar>(?<![\d,.])(?:\d+[^\S\n]?)?[½¼¾⅓⅔⅛⅕])  # "7½", "7 ½ minutes"
   | (?P<wordfrac>\b(?:(?:{_WORD}|an?)[\s-])(?:{_DEN})\b)
   | (?P<ordinal>\b\d+(?:st|nd|rd|th)\b|\b(?:(?:{"|".join(TENS)})-)?(?:{_ORD_WORD})\b)
   | (?P<digits>(?<![\w./:,])(?:{_DIGITS})(?![:/]\d|\d)
@@ -225,7 +225,7 @@ def parse_ordinal(surface: str) -> int | None:
 def parse_fraction(surface: str, shape: str) -> float | None:
     """'2 1/2' → 2.5; '1/2' → 0.5; '½' → 0.5; 'two-thirds' → 0.667; 'a third' → 0.333."""
     if shape == "vulgar":
-        whole = surface[:-1]
+        whole = surface[:-1].strip()
         return (float(whole) if whole else 0.0) + VULGAR[surface[-1]]
     if shape in ("mixed", "fraction"):
         parts = surface.split()

@@ -115,3 +115,35 @@ def test_mentions_type_and_bound() -> None:
 
 def test_phone_numbers_and_urls_are_not_mentions() -> None:
     assert find_mentions("call 555-123-4567 or see https://x.org/a/5 or mail a5@b.org") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [("with 7 minutes 41 seconds to go", "7 minutes 41 seconds", "461 second"),
+     ("the race took 2 hours, 3 minutes and 20 seconds", "2 hours, 3 minutes and 20 seconds", "7400 second"),
+     ("jailed for 2 years and 6 months", "2 years and 6 months", "30 month"),
+     ("With 7:42 left in the first half", "7:42", "462 second"),
+     ("with 4:08 to play", "4:08", "248 second"),
+     ("she finished in 2:01:09 to win", "2:01:09", "7269 second"),
+     ("in the first 7\u2009½ minutes", "7\u2009½ minutes", "7.5 minute")],
+)  # fmt: skip
+def test_durations_in_several_units_are_one_claim(text: str, surface: str, normalized: str) -> None:
+    durations = [m for m in find_mentions(text) if m.kind is Kind.DURATION]
+    assert [(text[m.start : m.end], m.normalized) for m in durations] == [(surface, normalized)]
+
+
+@pytest.mark.parametrize(
+    "text", ["They met for 3 hours, 20 hours later", "the meeting at 7:42 pm", "a 12:7:42 ratio"]
+)
+def test_clock_faces_and_lists_are_no_compound_duration(text: str) -> None:
+    assert not any(m.detail for m in find_mentions(text) if m.kind is Kind.DURATION)
+
+
+def test_verb_forms_join_their_synonym_family() -> None:
+    from factcheck.similarity import canonical_tokens
+
+    assert canonical_tokens("killing two and wounding three, injuring five") == (
+        "dead",
+        "injured",
+        "injured",
+    )
