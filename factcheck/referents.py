@@ -176,6 +176,7 @@ class _Reader:
                     make_referent(phrase_tokens(noun, skip=self.numbers), noun),
                     True,
                 )
+            referent = _event_counted(number, noun, referent)
         elif target.role in ("measure", "money", "duration"):
             measured = measured_noun(list(whole), target.role == "money", self.numbers)
             if measured is not None:
@@ -241,6 +242,28 @@ class _Reader:
             True,
             reading.drop,
         )
+
+
+# Counted nouns that say nothing of what is counted: "wounding two others", "and three more".
+VACUOUS_NOUNS = frozenset({"other", "others", "more", "another", "ones"})
+
+
+def _event_counted(number: Token, noun: Token | None, referent: Referent) -> Referent:
+    """People counted by what happened to them, where no noun says who they are.
+
+    "killing two workers and wounding two others": the two others are the wounded; a headline's
+    "2 Dead, 1 Wounded" (the participle parsed as a clause on the number): the one wounded.
+    """
+    if noun is not None and noun.lower_ in VACUOUS_NOUNS and noun.head.pos_ == "VERB":
+        verb = noun.head
+        text = f"{noun.text} {verb.text}" if verb.i > noun.i else f"{verb.text} {noun.text}"
+        return Referent(text, f"{noun.lower_} {verb.lower_}", verb.lemma_.lower())
+    if noun is None and not referent.text:
+        after = [c for c in number.children if c.dep_ == "acl" and c.i == number.i + 1]
+        if after and after[0].tag_ in ("VBN", "VBD"):
+            verb = after[0]
+            return Referent(verb.text, verb.lower_, verb.lemma_.lower())
+    return referent
 
 
 def read_chunks(

@@ -33,7 +33,7 @@ _SYNONYM_FAMILIES = (
     ("soldier", "service member", "servicemember", "serviceman", "servicemen", "troop", "trooper"),
     ("body", "remains", "corpse"),
     ("dead", "death", "fatality", "killed", "kill", "die", "died"),
-    ("injured", "wounded", "hurt", "injury", "wound"),
+    ("injured", "wounded", "hurt", "injury", "wound", "injure"),
     ("people", "person", "individual", "resident"),
     ("child", "children", "kid", "minor"),
     ("talks", "talk", "negotiation", "meeting", "session"),
@@ -116,7 +116,7 @@ def canonical_tokens(text: str) -> tuple[str, ...]:
         if raw[0].isdigit() and not re.search(r"[a-z\"]", raw):
             continue
         word = raw if "_" in raw else lemma(raw)
-        word = _WORDS.get(word, _WORDS.get(raw, word))
+        word = _family_of(word) or _family_of(raw) or word
         if word and word not in STOPWORDS and word not in NUMBER_WORDS and len(word) > 1:
             tokens.append(word)
     return tuple(tokens)
@@ -124,7 +124,20 @@ def canonical_tokens(text: str) -> tuple[str, ...]:
 
 def _canonical_word(word: str) -> str:
     w = lemma(word)
-    return _WORDS.get(w, w)
+    return _family_of(w) or w
+
+
+_VERB_ENDINGS = re.compile(r"(?:ing|ed)$")
+
+
+def _family_of(word: str) -> str:
+    """The synonym family of a word or of its verb stem: "wounding" and "killing" take the
+    family of "wound" and "kill", so "wounding two others" meets "1 wounded"; "" when none."""
+    found = _WORDS.get(word)
+    if found is None and len(word) > 5:
+        stem = _VERB_ENDINGS.sub("", word)
+        found = _WORDS.get(stem) or _WORDS.get(stem + "e") or _WORDS.get(stem[:-1])
+    return found or ""
 
 
 def window_tokens(claim: Claim, width: int = 5) -> tuple[str, ...]:
