@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from factcheck.mentions import read_mention
 from factcheck.model import Bound, Claim, Kind
+from factcheck.numbers import find_numbers
 
 NOT_ANNOTATED = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.ORDINAL})
 CHANGE = {
@@ -145,6 +147,25 @@ def prediction(claim: Claim, text: str, *, measeval: bool = False) -> dict[str, 
         "unit": claim.quantity.unit.name if measeval and claim.kind is not Kind.COUNT else unit_name(claim),
         "referent": claim.referent.text if measeval else concept(claim), "change": change,
     }  # fmt: skip
+
+
+def predictions(claim: Claim, text: str, *, measeval: bool = False) -> list[dict[str, Any]]:
+    """The claim's prediction records: a duration in several units ("3 years, 2 months and 14
+    days", one claim for factcheck) becomes one record a part, as the gold annotates it."""
+    whole = prediction(claim, text, measeval=measeval)
+    if whole is None:
+        return []
+    numbers = find_numbers(claim.text)
+    if claim.kind is not Kind.DURATION or len(numbers) < 2:
+        return [whole]
+    records = []
+    for number in numbers:
+        part = read_mention(claim.text, number, 0.05)
+        if part is None or part.quantity.unit.dimension != "time":
+            return [whole]
+        records.append(whole | {"start": claim.start + part.start, "end": claim.start + part.end,
+                                "value": part.quantity.value, "unit": part.quantity.unit.name})  # fmt: skip
+    return records
 
 
 def quantulum_prediction(quantity: Any) -> dict[str, Any]:

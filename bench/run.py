@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
 import reconcile  # noqa: E402
-from newsquant import prediction, quantulum_prediction  # noqa: E402
+from newsquant import predictions, quantulum_prediction  # noqa: E402
 
 from factcheck.extract import extract_documents  # noqa: E402
 from factcheck.model import Document  # noqa: E402
@@ -53,8 +53,8 @@ def ours(records: list[dict[str, Any]], measeval: bool) -> list[dict[str, Any]]:
     claims = extract_documents(documents(records), load_model())
     out = []
     for record, found in zip(records, claims, strict=True):
-        predicted = [prediction(c, record["text"], measeval=measeval) for c in found]
-        out.append({"id": record["id"], "quantities": [p for p in predicted if p is not None]})
+        predicted = [p for c in found for p in predictions(c, record["text"], measeval=measeval)]
+        out.append({"id": record["id"], "quantities": predicted})
     return out
 
 

@@ -56,8 +56,8 @@ def table(nlp: Any) -> dict[str, Any]:
     found = extract_documents([Document(path=r["id"], text=r["text"]) for r in gold], nlp)
     predictions = []
     for record, claims in zip(gold, found, strict=True):
-        mapped = [adapter.prediction(c, record["text"]) for c in claims]
-        predictions.append({"id": record["id"], "quantities": [p for p in mapped if p]})
+        mapped = [p for c in claims for p in adapter.predictions(c, record["text"])]
+        predictions.append({"id": record["id"], "quantities": mapped})
     frame, _, _ = scorer.score(gold, predictions, mode="span")
     rows: dict[str, Any] = frame.to_dict(orient="index")
     return rows
