@@ -20,7 +20,8 @@ SECOND = Unit(name="second", dimension="time", base="second", symbol="s")
 COMPOUND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
 # m:ss or h:mm:ss is an elapsed time, not a time of day, only where the words say so: a clock
 # that counts down ("with 7:42 left", "4:08 to play") or a race time ("finished in 2:03:59").
-_CLOCK = r"(?P<clock>(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>[0-5]\d(?:\.\d+)?))"
+# After hours, the minutes take two digits ("2:01:09"; "12:7:42" is no time).
+_CLOCK = r"(?P<clock>(?:(?P<h>\d{1,2}):(?=[0-5]\d:))?(?P<m>\d{1,2}):(?P<s>[0-5]\d(?:\.\d+)?))"
 _ELAPSED_AFTER = re.compile(
     _CLOCK + r"(?=\s+(?:left|remaining|to\s+go|to\s+play|on\s+the\s+clock|elapsed)\b)", re.I
 )

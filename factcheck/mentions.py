@@ -366,9 +366,10 @@ def join_durations(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         ):
             run.append(mentions[index + len(run)])
         # The longest prefix of the run that reads as one duration (falling units, exact parts).
-        while len(run) > 1 and compound_quantity([m.quantity for m in run]) is None:
-            run.pop()
         quantity = compound_quantity([m.quantity for m in run])
+        while quantity is None and len(run) > 2:
+            run.pop()
+            quantity = compound_quantity([m.quantity for m in run])
         if quantity is None:
             out.append(mentions[index])
             index += 1
