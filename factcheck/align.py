@@ -24,7 +24,16 @@ from scipy.optimize import linear_sum_assignment
 from factcheck.compare import Verdict, compare, is_comparable, is_same_value, value_ratio
 from factcheck.model import Claim, Kind
 from factcheck.options import Options
-from factcheck.similarity import Profile, Rarity, evidence, fuzzy_jaccard, profile, rarity
+from factcheck.similarity import (
+    HEAD_WEIGHT,
+    KEY_WEIGHT,
+    Profile,
+    Rarity,
+    evidence,
+    fuzzy_jaccard,
+    profile,
+    rarity,
+)
 
 # A pair whose values agree needs this much evidence (value bonus included) to be one fact.
 AGREE_THRESHOLD = 0.22
@@ -37,6 +46,9 @@ EQUAL_BONUS = 0.30
 # A conflict needs its sentences (or the words around its numbers) to overlap this much,
 # not just a shared referent word: "shot seven times" vs "arrested four times" share "time".
 MIN_SENTENCE_OVERLAP = 0.15
+# ... except for a headline's claim whose referent matches this well: the whole key, and a
+# head at least half as rare as the rarest referent word of the check.
+STRONG_REFERENT = KEY_WEIGHT + HEAD_WEIGHT / 2
 # Values this close ("2,129" vs "2,029", "8-1" vs "9-1") are the typical shape of one fact
 # reported wrongly; such a pair needs only the referent, not overlapping sentences.
 NEAR_MISS_RATIO = 1.12
@@ -162,6 +174,10 @@ class _Candidate:
     """How much the sentences (or the words around the numbers) overlap."""
     ratio: float = 1.0
     """How many times larger one value is than the other (1 when equal or not numeric)."""
+    referent: float = 0.0
+    """The referents' part of the evidence, from the same mentions."""
+    headline: bool = False
+    """True when one of those mentions stands in a headline."""
 
 
 _NOT_COMPARABLE = _Candidate(0.0, Verdict.UNKNOWN)
@@ -173,6 +189,8 @@ def candidate(
     """The evidence and value verdict of two clusters: their best-matching mentions."""
     best_evidence = 0.0
     sentence = 0.0
+    referent = 0.0
+    headline = False
     verdicts: list[Verdict] = []
     is_equal = False
     ratio = 1.0
@@ -187,11 +205,19 @@ def candidate(
             found = evidence(profiles[x], profiles[y], weights)
             if found.total > best_evidence:
                 # The support comes from the same pair of mentions as the evidence.
-                best_evidence, sentence = found.total, found.sentence
+                best_evidence, sentence, referent = found.total, found.sentence, found.referent
+                headline = x.headline or y.headline
     if Verdict.AGREE in verdicts:
         return _Candidate(best_evidence, Verdict.AGREE, is_equal, sentence)
     if Verdict.CONFLICT in verdicts:
-        return _Candidate(best_evidence, Verdict.CONFLICT, sentence=sentence, ratio=ratio)
+        return _Candidate(
+            best_evidence,
+            Verdict.CONFLICT,
+            sentence=sentence,
+            ratio=ratio,
+            referent=referent,
+            headline=headline,
+        )
     return _NOT_COMPARABLE
 
 
@@ -236,7 +262,10 @@ def _is_plausible_conflict(c: _Candidate, rival: float) -> bool:
         threshold = NEAR_MISS_THRESHOLD
     if _adjusted(c) < threshold:
         return False
-    if c.sentence < MIN_SENTENCE_OVERLAP and not near_miss:
+    # A headline is telegraphic ("2 Dead, 1 Wounded in Shooting"): it shares few words with any
+    # body sentence, so a referent that matches fully stands in for the sentence.
+    headline_referent = c.headline and c.referent >= STRONG_REFERENT
+    if c.sentence < MIN_SENTENCE_OVERLAP and not near_miss and not headline_referent:
         return False
     margin = NEAR_MISS_MARGIN if near_miss else RIVAL_MARGIN
     return bool(_adjusted(c) >= rival * margin)

@@ -125,7 +125,15 @@ def find_all(document: Document, options: Options) -> list[_Found]:
     return [f for f in found if f.kind not in options.ignore_kinds]
 
 
-def _claim(document: Document, found: _Found, reading: Reading) -> Claim | None:
+def title_span(document: Document) -> tuple[int, int]:
+    """Where the document's title stands in its text, or (0, 0) when it is not there."""
+    at = document.text.find(document.title) if document.title else -1
+    return (at, at + len(document.title)) if at >= 0 else (0, 0)
+
+
+def _claim(
+    document: Document, found: _Found, reading: Reading, title: tuple[int, int] = (0, 0)
+) -> Claim | None:
     if reading.is_name or reading.drop:
         return None
     kind, quantity = found.kind, found.quantity
@@ -176,6 +184,7 @@ def _claim(document: Document, found: _Found, reading: Reading) -> Claim | None:
         context=reading.context,
         detail=found.detail,
         subject=reading.subject,
+        headline=title[0] <= found.start and found.end <= title[1],
     )
 
 
@@ -216,6 +225,7 @@ def extract_documents(
             pieces.append((index, document.text[start:end], targets))
     readings = read_chunks(nlp, pieces)
     claims: list[list[tuple[Claim, bool]]] = [[] for _ in documents]
+    titles = [title_span(document) for document in documents]
     for (index, offset, inside), chunk_readings in zip(plan, readings, strict=True):
         for item, reading in zip(inside, chunk_readings, strict=True):
             shifted = replace(
@@ -223,7 +233,7 @@ def extract_documents(
                 sentence_start=reading.sentence_start + offset,
                 sentence_end=reading.sentence_end + offset,
             )
-            claim = _claim(documents[index], item, shifted)
+            claim = _claim(documents[index], item, shifted, titles[index])
             if claim is not None:
                 claims[index].append((claim, reading.counted))
     return tuple(

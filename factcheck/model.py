@@ -142,6 +142,8 @@ class Claim:
     subject: str = ""
     """The subject of the clause the number stands in ("Russia" for "Russia handing over more than
     6,000 bodies"), "" when it is a pronoun or there is none: who has, does or owns the quantity."""
+    headline: bool = False
+    """True when the claim stands in the document's title line ("2 Dead, 1 Wounded in ...")."""
 
 
 @dataclass(frozen=True, slots=True)

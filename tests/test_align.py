@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 from builders import UTC, claim, clock, document
 
-from factcheck.align import _Candidate, _is_plausible_conflict, _Rivals, align, collapse
+from factcheck.align import (
+    STRONG_REFERENT,
+    _Candidate,
+    _is_plausible_conflict,
+    _Rivals,
+    align,
+    collapse,
+)
 from factcheck.check import check_claims
 from factcheck.compare import Verdict
 from factcheck.model import Bound, Kind, Status, Unit
@@ -240,3 +247,19 @@ def test_a_near_miss_in_a_parallel_sentence_needs_less_evidence() -> None:
     assert not _is_plausible_conflict(apart, rival=0.0)
     far = _Candidate(0.2, Verdict.CONFLICT, sentence=0.35, ratio=1.5)
     assert not _is_plausible_conflict(far, rival=0.0)
+
+
+def test_a_headline_needs_a_strong_referent_not_overlapping_sentences() -> None:
+    # "2 workers dead, 1 hurt in plant shooting" vs "... killing three workers on the dock".
+    headline = _Candidate(
+        0.45, Verdict.CONFLICT, sentence=0.05, ratio=1.5, referent=STRONG_REFERENT, headline=True
+    )
+    assert _is_plausible_conflict(headline, rival=0.0)
+    body = _Candidate(
+        0.45, Verdict.CONFLICT, sentence=0.05, ratio=1.5, referent=STRONG_REFERENT, headline=False
+    )
+    assert not _is_plausible_conflict(body, rival=0.0)
+    weak = _Candidate(0.45, Verdict.CONFLICT, sentence=0.05, ratio=1.5, referent=0.3, headline=True)
+    assert not _is_plausible_conflict(weak, rival=0.0)
+    # It still needs its lead over rivals.
+    assert not _is_plausible_conflict(headline, rival=0.4)
