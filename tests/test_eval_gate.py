@@ -22,12 +22,12 @@ BENCH = ROOT.parent / "shared" / "bench"
 SCORER = BENCH / "score_reconcile.py"
 CASES = BENCH / "reconcile-dev"
 
-# Reached when pinned: conflict recall 0.696 (16/23), precision 0.941 (16/17), agreement
-# recall 0.833 (120/144).
+# Reached when pinned: conflict recall 0.783 (18/23), precision 0.947 (18/19), agreement
+# recall 0.847 (122/144). One conflict fewer (17/23 = 0.739) fails the recall floor.
 FLOORS = {
-    "conflict_recall": 0.72,
-    "conflict_precision": 0.88,
-    "agreement_recall": 0.83,
+    "conflict_recall": 0.76,
+    "conflict_precision": 0.90,
+    "agreement_recall": 0.84,
 }
 
 
