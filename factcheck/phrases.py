@@ -38,16 +38,83 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "relcl", "ac
 EMPTY = Referent(text="", key="")
 
 
-def referent_key(tokens: Iterable[Token]) -> str:
-    words = [
-        t.lemma_.lower()
-        for t in tokens
-        # spaCy lists "former" as a stop word; adjectives and nouns stay in the key
-        if (t.is_alpha or t.pos_ in NOUNS) and not (t.is_stop and t.pos_ not in ("ADJ", "NOUN", "PROPN"))
-        and not t.like_num
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _is_key_word(t: Token) -> bool:
+    # spaCy lists "former" as a stop word; adjectives and nouns stay in the key
+    return (
+        (t.is_alpha or t.pos_ in NOUNS) and not (t.is_stop and t.pos_ not in ("ADJ", "NOUN", "PROPN"))
+        and not t.like_num and t.text not in HYPHENS
         and t.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "PART", "PUNCT", "AUX")
-    ]  # fmt: skip
+    )  # fmt: skip
+
+
+def referent_key(tokens: Iterable[Token]) -> str:
+    """The key words of a referent, lemmatised; a hyphenated word stays one word ("co-worker")."""
+    words: list[str] = []
+    for run in _hyphen_runs(sorted(tokens, key=lambda t: t.i)):
+        if len(run) > 1:
+            words.append(hyphenated_lemma(run))
+        elif _is_key_word(run[0]):
+            words.append(run[0].lemma_.lower())
     return " ".join(words)
+
+
+def hyphen_run(token: Token) -> list[Token]:
+    """The tokens of the hyphenated word ``token`` is part of: spaCy splits "co-workers" into
+    "co", "-", "workers" and hangs the halves anywhere; just ``token`` when it stands alone."""
+    doc, start, end = token.doc, token.i, token.i
+    while start >= 2 and _joins(doc[start - 2], doc[start - 1]):
+        start -= 2
+    while end + 2 < len(doc) and _joins(doc[end], doc[end + 1]):
+        end += 2
+    run = [doc[i] for i in range(start, end + 1)]
+    # "Russia-Ukraine talks", "Dallas-Fort Worth": names joined by a hyphen stay names
+    if all(t.pos_ == "PROPN" for t in run[::2]):
+        return [token]
+    return run
+
+
+def _whole_word(token: Token, skip: frozenset[int]) -> list[Token]:
+    """``token`` with the rest of its hyphenated word, unless a part belongs to a number ("lb-ft")."""
+    run = hyphen_run(token)
+    return [token] if any(t.i in skip for t in run) else run
+
+
+def _joins(word: Token, hyphen: Token) -> bool:
+    """``word`` is glued by ``hyphen`` to the word after it ("co" "-" "workers")."""
+    doc = word.doc
+    after = doc[hyphen.i + 1] if hyphen.i + 1 < len(doc) else None
+    return (
+        hyphen.text in HYPHENS and not word.whitespace_ and not hyphen.whitespace_
+        and word.is_alpha and not word.like_num
+        and after is not None and after.is_alpha and not after.like_num
+    )  # fmt: skip
+
+
+def _hyphen_runs(tokens: Sequence[Token]) -> list[list[Token]]:
+    """``tokens`` grouped into hyphenated words, each whole only when all its parts are chosen."""
+    chosen = {t.i for t in tokens}
+    runs: list[list[Token]] = []
+    for token in tokens:
+        run = hyphen_run(token)
+        if len(run) > 1 and all(t.i in chosen for t in run):
+            if run[0].i == token.i:
+                runs.append(run)
+        elif token.text not in HYPHENS:
+            runs.append([token])
+    return runs
+
+
+def hyphenated_lemma(run: Sequence[Token]) -> str:
+    """ "co-workers" → "co-worker", "passers-by" → "passers-by": the last part lemmatised when it
+    is the noun ("co-workers"), the word as written otherwise."""
+    last = run[-1]
+    lowered = [t.lower_ for t in run]
+    if last.pos_ in NOUNS and last.lemma_:
+        lowered[-1] = last.lemma_.lower()
+    return "".join(lowered)
 
 
 def modifier_tokens(token: Token, keep_poss: bool) -> list[Token]:
@@ -75,7 +142,7 @@ def phrase_tokens(
     skip: frozenset[int] = frozenset(),
     preps: tuple[str, ...] = ("of",),
 ) -> list[Token]:
-    tokens = [*modifier_tokens(head, keep_poss), head]
+    tokens = [*modifier_tokens(head, keep_poss), *_whole_word(head, skip)]
     if with_of:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in preps:
@@ -83,7 +150,13 @@ def phrase_tokens(
                 # "turnover of 1.23 billion shekels": the number's own phrase is not the referent
                 if objects and objects[0].pos_ not in ("PRON", "NUM") and objects[0].i not in skip:
                     the = [c for c in objects[0].lefts if c.dep_ == "det" and c.lower_ == "the"]
-                    tokens += [child, *the, *modifier_tokens(objects[0], keep_poss), objects[0]]
+                    obj = objects[0]
+                    tokens += [
+                        child,
+                        *the,
+                        *modifier_tokens(obj, keep_poss),
+                        *_whole_word(obj, skip),
+                    ]
                 break
     tokens = [t for t in tokens if t.i == head.i or t.i not in skip]
     return sorted(tokens, key=lambda t: t.i)
@@ -109,7 +182,9 @@ def render_tokens(tokens: Sequence[Token]) -> str:
 
 
 def make_referent(tokens: Sequence[Token], head: Token, resolved_from: str = "") -> Referent:
-    return Referent(render_tokens(tokens), referent_key(tokens), head.lemma_.lower(), resolved_from)
+    run = hyphen_run(head)
+    head_word = hyphenated_lemma(run) if len(run) > 1 else head.lemma_.lower()
+    return Referent(render_tokens(tokens), referent_key(tokens), head_word, resolved_from)
 
 
 def clause_subject(token: Token, inside: frozenset[int] = frozenset()) -> Token | None:
