@@ -53,6 +53,9 @@ class Comparison:
 
 def is_comparable(a: Claim, b: Claim) -> bool:
     """The hard gate: a clock time never pairs with a count, metres never with dollars."""
+    if a.singles_out != b.singles_out:
+        # "one of the wounded employees is in hospital" does not count the wounded
+        return False
     if a.kind != b.kind:
         if a.kind in _LOOSE_KINDS and b.kind in _LOOSE_KINDS:
             return True

@@ -19,6 +19,7 @@ from factcheck.model import Bound, Claim, Document, Kind, Quantity, Referent
 from factcheck.options import Options
 from factcheck.referents import Reading, Target, read_chunks
 from factcheck.temporal import YEAR_UNIT, TemporalMatch, find_temporal
+from factcheck.truecase import body_casing, restore_casing, truecase_headline
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -131,6 +132,15 @@ def title_span(document: Document) -> tuple[int, int]:
     return (at, at + len(document.title)) if at >= 0 else (0, 0)
 
 
+def _parser_text(document: Document, start: int, end: int, title: tuple[int, int]) -> str:
+    """The text of ``start..end`` as the parser reads it: a shouted headline in its usual casing."""
+    text = document.text[start:end]
+    if title == (0, 0) or not (title[0] <= start and end <= title[1] + 1):
+        return text
+    body = document.text[: title[0]] + document.text[title[1] :]
+    return truecase_headline(text, body_casing(body))
+
+
 def _claim(
     document: Document, found: _Found, reading: Reading, title: tuple[int, int] = (0, 0)
 ) -> Claim | None:
@@ -185,6 +195,7 @@ def _claim(
         detail=found.detail,
         subject=reading.subject,
         headline=title[0] <= found.start and found.end <= title[1],
+        singles_out=reading.singles_out,
     )
 
 
@@ -194,6 +205,7 @@ def extract_documents(
     """Claims of each document, in text order; all documents parsed in one ``nlp.pipe`` batch."""
     plan: list[tuple[int, int, list[_Found]]] = []  # (document, chunk start, found in chunk)
     pieces: list[tuple[int, str, Sequence[Target]]] = []
+    titles = [title_span(document) for document in documents]
     for index, document in enumerate(documents):
         found = find_all(document, options)
         excluded = sorted(document.excluded)
@@ -222,17 +234,27 @@ def extract_documents(
                 for f in inside
             ]
             plan.append((index, start, inside))
-            pieces.append((index, document.text[start:end], targets))
+            pieces.append((index, _parser_text(document, start, end, titles[index]), targets))
     readings = read_chunks(nlp, pieces)
     claims: list[list[tuple[Claim, bool]]] = [[] for _ in documents]
-    titles = [title_span(document) for document in documents]
-    for (index, offset, inside), chunk_readings in zip(plan, readings, strict=True):
+    for (index, offset, inside), (_, parsed, _), chunk_readings in zip(
+        plan, pieces, readings, strict=True
+    ):
+        text = documents[index].text[offset : offset + len(parsed)]
         for item, reading in zip(inside, chunk_readings, strict=True):
             shifted = replace(
                 reading,
                 sentence_start=reading.sentence_start + offset,
                 sentence_end=reading.sentence_end + offset,
             )
+            if text != parsed:  # a recased headline: its words as the article writes them
+                shifted = replace(
+                    shifted,
+                    referent=replace(
+                        shifted.referent, text=restore_casing(shifted.referent.text, text)
+                    ),
+                    subject=restore_casing(shifted.subject, text),
+                )
             claim = _claim(documents[index], item, shifted, titles[index])
             if claim is not None:
                 claims[index].append((claim, reading.counted))

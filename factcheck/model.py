@@ -144,6 +144,9 @@ class Claim:
     6,000 bodies"), "" when it is a pronoun or there is none: who has, does or owns the quantity."""
     headline: bool = False
     """True when the claim stands in the document's title line ("2 Dead, 1 Wounded in ...")."""
+    singles_out: bool = False
+    """True for "one of the wounded employees": a member picked out of a group, which says
+    nothing about how many the group holds."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,8 @@ class Reading:
     """The referent is the counted noun itself ("6,000 bodies"), not the clause's subject."""
     drop: bool = False
     """"one" used as a pronoun ("the one who"): no number."""
+    singles_out: bool = False
+    """"one of the wounded employees": one member picked out of a group, not a count of it."""
 
 
 class _Reader:
@@ -200,11 +202,13 @@ class _Reader:
         owner = owner_phrase(noun if target.role == "count" and counted else top_token(list(whole)))
         if owner:
             subject_text = owner
-        drop = number.lower_ == "one" and number.dep_ != "nummod" and of_object(number) is None
+        picked_from = of_object(number)
+        drop = number.lower_ == "one" and number.dep_ != "nummod" and picked_from is None
+        singles_out = number.lower_ in ("one", "1") and picked_from is not None
         reading = Reading(
             sentence.start_char, sentence.end_char, referent, subject_text, attribution, sentence_context(sentence),
             number.ent_type_, is_name(span[0], number) or is_address(span[-1]), is_age(span[0], span[-1]),
-            counted, drop,
+            counted, drop, singles_out,
         )  # fmt: skip
         return reading, ellipsis
 
@@ -229,19 +233,7 @@ class _Reader:
                     break
         possessors = [c.text for c in own.lefts if c.dep_ == "poss"]
         referent = Referent(text, key, source.head, resolved_from=" ".join([*possessors, own.text]))
-        return Reading(
-            reading.sentence_start,
-            reading.sentence_end,
-            referent,
-            reading.subject,
-            reading.attribution,
-            reading.context,
-            reading.entity,
-            reading.is_name,
-            reading.is_age,
-            True,
-            reading.drop,
-        )
+        return replace(reading, referent=referent, counted=True)
 
 
 # Counted nouns that say nothing of what is counted: "wounding two others", "and three more".
@@ -259,8 +251,15 @@ def _event_counted(number: Token, noun: Token | None, referent: Referent) -> Ref
         text = f"{noun.text} {verb.text}" if verb.i > noun.i else f"{verb.text} {noun.text}"
         return Referent(text, f"{noun.lower_} {verb.lower_}", verb.lemma_.lower())
     if noun is None and not referent.text:
-        after = [c for c in number.children if c.dep_ == "acl" and c.i == number.i + 1]
-        if after and after[0].tag_ in ("VBN", "VBD"):
+        after = [c for c in number.children if c.dep_ in ("acl", "amod") and c.i == number.i + 1]
+        # "2 dead, 1 wounded" in sentence case: the number is the subject of the word after it
+        if (
+            number.dep_ in ("nsubj", "nsubjpass")
+            and number.head.i == number.i + 1
+            and number.head.tag_ in ("VBN", "JJ")
+        ):
+            after = [number.head]
+        if after and after[0].tag_ in ("VBN", "VBD", "JJ"):
             verb = after[0]
             return Referent(verb.text, verb.lower_, verb.lemma_.lower())
     return referent

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from builders import UTC, claim, clock, document
 
@@ -263,3 +265,20 @@ def test_a_headline_needs_a_strong_referent_not_overlapping_sentences() -> None:
     assert not _is_plausible_conflict(weak, rival=0.0)
     # It still needs its lead over rivals.
     assert not _is_plausible_conflict(headline, rival=0.4)
+
+
+def test_one_picked_out_of_a_group_does_not_count_the_group() -> None:
+    # "one of the injured miners is in hospital" says nothing about how many were injured.
+    one = claim(
+        "Officials said one of the injured miners is still in hospital.",
+        "one",
+        value=1,
+        key="injured miner",
+    )
+    two = claim("The blast injured two miners at the pit.", "two", value=2, key="injured miner")
+    assert statuses(check_claims(DOCS, [[one], [two]])) == [("conflict", ("0:one", "1:two"))]
+    picked = replace(one, singles_out=True)
+    assert statuses(check_claims(DOCS, [[picked], [two]])) == [
+        ("only_in_one_source", ("0:one",)),
+        ("only_in_one_source", ("1:two",)),
+    ]

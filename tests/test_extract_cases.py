@@ -32,7 +32,7 @@ def observed(claim: Claim, wanted: dict[str, Any]) -> dict[str, Any]:
         "base_lo": q.base_lo, "base_hi": q.base_hi, "normalized": claim.normalized,
         "referent": claim.referent.text, "key": claim.referent.key, "head": claim.referent.head,
         "resolved_from": claim.referent.resolved_from, "attribution": claim.attribution,
-        "subject": claim.subject, "detail": claim.detail,
+        "subject": claim.subject, "detail": claim.detail, "singles_out": claim.singles_out,
     }  # fmt: skip
     return {k: every[k] for k in wanted}
 
