@@ -151,6 +151,8 @@ def _tolerance(claim: Claim, other: Claim, options: Options) -> float:
     return 0.0
 
 
+# Two floors (or ceilings) whose figures differ by less than this share of the smaller agree.
+FLOOR_SPREAD = 0.25
 _FLOORS = frozenset({Bound.MORE_THAN, Bound.AT_LEAST})
 _CEILINGS = frozenset({Bound.FEWER_THAN, Bound.AT_MOST, Bound.UP_TO})
 
@@ -165,7 +167,8 @@ def _compare_bounds(a: Claim, b: Claim, options: Options) -> Comparison:
 
     "more than 6,000" and "more than 8,000" could both hold, but two outlets that give a floor
     for one figure give the round number just under it; floors a third apart disagree about
-    the figure. Within twice the rounding tolerance they agree ("at least 105" vs "100-plus").
+    the figure. Floors one round step apart agree ("at least 120" vs "more than 100": a toll
+    counted later, or rounded further down).
     """
     x = _interval(a, 0.0)
     y = _interval(b, 0.0)
@@ -174,7 +177,8 @@ def _compare_bounds(a: Claim, b: Claim, options: Options) -> Comparison:
     if u is None or v is None:
         return Comparison(Verdict.UNKNOWN)
     gap = _relative_gap(_Interval(u, u), _Interval(v, v))
-    close = abs(u - v) <= 2 * options.relative_tolerance * max(abs(u), abs(v))
+    spread = max(FLOOR_SPREAD, 2 * options.relative_tolerance)
+    close = abs(u - v) < spread * min(abs(u), abs(v))
     return Comparison(Verdict.AGREE if close else Verdict.CONFLICT, is_equal=u == v, gap=gap)
 
 
