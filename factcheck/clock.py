@@ -23,6 +23,9 @@ from factcheck.zones import (
 )
 
 UTC_TIME_UNIT = Unit("minute", "time of day UTC")
+# "3:42 a.m. local time" under a "LIMA, March 14 -" dateline: UTC by the dateline's zone, an
+# assumption (a story datelined London may give Lima's local time), so it only ever agrees.
+DATELINE_TIME_UNIT = Unit("minute", "time of day UTC by the dateline's zone")
 LOCAL_TIME_UNIT = Unit("minute", "local time of day")
 
 
@@ -317,8 +320,12 @@ def read_clock(
     utc = hit.minutes - offset
     value = utc % 1440
     lo, hi = _interval(hit, value)
-    quantity = Quantity(float(value), lo, hi, hit.bound, UTC_TIME_UNIT, lo, hi)
-    detail = f"{surface} ({format_offset(offset)}) = {_hhmm(value)} UTC"
+    unit = DATELINE_TIME_UNIT if hit.is_local else UTC_TIME_UNIT
+    quantity = Quantity(float(value), lo, hi, hit.bound, unit, lo, hi)
+    zone_note = format_offset(offset)
+    if hit.is_local:
+        zone_note = f"{hit.zone.place} by the dateline, {zone_note}"
+    detail = f"{surface} ({zone_note}) = {_hhmm(value)} UTC"
     if day is not None:
         utc_day = day + timedelta(days=utc // 1440)
         normalized = f"{utc_day.isoformat()}T{_hhmm(value)}Z"

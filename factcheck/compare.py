@@ -17,6 +17,7 @@ from factcheck.options import Options
 
 WEEKDAY = "weekday"
 UTC_TIME = "time of day UTC"
+DATELINE_TIME = "time of day UTC by the dateline's zone"
 MINUTES_PER_DAY = 24 * 60
 # "about 2045 GMT" and "shortly before 9pm" describe one moment: a hedged clock time
 # may stray this far and still agree.
@@ -274,6 +275,11 @@ def _compare_times(a: Claim, b: Claim) -> Comparison:
     gap = f"{difference:.0f} minutes apart" if difference else ""
     hedged = Bound.APPROXIMATELY in (a.quantity.bound, b.quantity.bound)
     limit = APPROXIMATE_MINUTES if hedged else 0
+    dimensions = {a.quantity.unit.dimension, b.quantity.unit.dimension}
+    if DATELINE_TIME in dimensions and dimensions <= {UTC_TIME, DATELINE_TIME}:
+        # The dateline's zone is an assumption: it can confirm a time, never refute one.
+        agree = difference <= limit
+        return Comparison(Verdict.AGREE if agree else Verdict.UNKNOWN, is_equal=agree, gap=gap)
     if a.quantity.unit.dimension != b.quantity.unit.dimension:
         # One clock has a zone, the other not: a writer giving local time means the zone of the
         # place, so the faces are compared ("approximately 06:00 BST" vs "6am"); when they differ
@@ -293,7 +299,7 @@ _OFFSET = re.compile(r"UTC([+-]\d{1,2})(?::(\d{2}))?")
 def _face(claim: Claim) -> float | None:
     """The clock face a claim shows: UTC minutes plus the zone offset its working names."""
     value = claim.quantity.value
-    if value is None or claim.quantity.unit.dimension != UTC_TIME:
+    if value is None or claim.quantity.unit.dimension not in (UTC_TIME, DATELINE_TIME):
         return value
     match = _OFFSET.search(claim.detail)
     if match is None:

@@ -196,3 +196,46 @@ def find_dateline(text: str) -> Dateline | None:
     """The first dateline near the top of ``text`` ("23 Jul, 2025 10:19"), or None."""
     found = find_datelines(text)
     return found[0] if found else None
+
+
+# A wire dateline opens the first paragraph: "LIMA, March 14 (Reuters) - ...", "DAYTON, Ohio
+# (AP) — ...", "KYIV: ...". The place is in capitals; a region, a date and an agency may follow.
+_WIRE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'.\-]+(?: (?:[A-Z][A-Z'.\-]+|de|da|del|la|el|al))*)"
+    r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?: \([A-Za-z. ]{2,20}\))?"
+    r"\s*(?:[-–—]|:)\s+(?=\S)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WirePlace:
+    """The place a wire dateline names, and the IANA zone of its clock."""
+
+    place: str
+    """As the article writes it, in title case ("Lima", "New York")."""
+    zone: str
+
+
+def find_wire_place(text: str) -> WirePlace | None:
+    """The place of the wire dateline at the start of a paragraph near the top, when the
+    gazetteer knows it: the clock that "local time" reads in that article."""
+    from factcheck.zones import place_zone  # the gazetteer loads only when a dateline is there
+
+    seen = 0
+    for _, _, content in lines_with_offsets(text):
+        stripped = content.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > DATELINE_LINES:
+            break
+        match = _WIRE_DATELINE.match(stripped)
+        if match is None or len(match.group("place")) < 3:
+            continue
+        place = match.group("place").title()
+        zone = place_zone(place) or place_zone(match.group("region") or "")
+        if zone:
+            return WirePlace(place, zone)
+    return None

@@ -14,12 +14,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from factcheck.dateline import find_wire_place
 from factcheck.mentions import Mention, find_mentions
 from factcheck.model import Bound, Claim, Document, Kind, Quantity, Referent
 from factcheck.options import Options
 from factcheck.referents import Reading, Target, read_chunks
 from factcheck.temporal import YEAR_UNIT, TemporalMatch, find_temporal
 from factcheck.truecase import body_casing, restore_casing, truecase_headline
+from factcheck.zones import Zone
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -110,9 +112,11 @@ def find_all(document: Document, options: Options) -> list[_Found]:
     """Temporal matches and number mentions outside the excluded spans; temporal ones win overlaps."""
     text = document.text
     excluded = document.excluded
+    wire = find_wire_place(text)
+    local = Zone("local time", iana=wire.zone, place=wire.place) if wire else None
     temporal = [
         _temporal(m)
-        for m in find_temporal(text, document.published)
+        for m in find_temporal(text, document.published, local)
         if not _overlaps(m.start, m.end, excluded)
     ]
     taken = [(t.start, t.end) for t in temporal]

@@ -15,7 +15,9 @@ How each kind is encoded (the contract between extract, align and judge):
 - TIME: a clock time. With a zone: unit Unit("minute", "time of day UTC"), value the minutes
   after midnight UTC (19:00 Moscow → 960), ``normalized`` "2025-07-23T16:00Z" when the date is
   known, "T16:00Z" when not. Without a zone: unit Unit("minute", "local time of day"), value the
-  minutes after midnight on the clock face, ``normalized`` "T19:00".
+  minutes after midnight on the clock face, ``normalized`` "T19:00". "local time" under a wire
+  dateline ("LIMA, March 14 -") takes the place's zone as an assumption: unit
+  Unit("minute", "time of day UTC by the dateline's zone"), which can agree but never conflict.
   ``detail`` shows the working: "7 pm Moscow time (UTC+3) = 16:00 UTC".
 
 Every record is a frozen dataclass holding only built-in types, tuples and other

@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
 from factcheck.clock import (
@@ -54,6 +54,7 @@ from factcheck.dates import (
     find_years,
 )
 from factcheck.model import Kind, Quantity, Unit
+from factcheck.zones import Zone
 
 DATE_UNIT = Unit("day", "calendar date")
 WEEKDAY_UNIT = Unit("weekday", "weekday")
@@ -371,13 +372,22 @@ def _season(hit: DateHit) -> date:
     return date(year if hit.month != 2 or hit.day != 29 else 2024, hit.month, hit.day)
 
 
-def find_temporal(text: str, published: str = "") -> tuple[TemporalMatch, ...]:
+def find_temporal(
+    text: str, published: str = "", local_zone: Zone | None = None
+) -> tuple[TemporalMatch, ...]:
     """Every date, weekday, relative day, year and clock time in ``text``, sorted and non-overlapping.
 
-    ``published`` (ISO 8601 or "") anchors years, weekdays, "today" and the day of clock times.
+    ``published`` (ISO 8601 or "") anchors years, weekdays, "today" and the day of clock times;
+    ``local_zone`` is the clock "local time" reads (the dateline's place), None when unknown.
     """
     pub = parse_published(published)
-    hits: list[Hit] = [*find_clock_times(text), *find_dates(text), *find_weekdays(text)]
+    clocks = find_clock_times(text)
+    if local_zone is not None:
+        clocks = [
+            replace(hit, zone=local_zone) if hit.is_local and hit.zone is None else hit
+            for hit in clocks
+        ]
+    hits: list[Hit] = [*clocks, *find_dates(text), *find_weekdays(text)]
     hits.extend(find_years(text))
     hits.extend(find_holidays(text))
     hits.extend(find_relative_days(text))

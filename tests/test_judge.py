@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from builders import DOLLAR, EURO, KILOMETRE, LOCAL, MILE, UTC, WEEKDAY, claim
 
+from factcheck.clock import DATELINE_TIME_UNIT
 from factcheck.compare import Verdict, compare, is_comparable, value_ratio
 from factcheck.explain import explain
 from factcheck.judge import finding_id, judge_group
@@ -24,6 +25,7 @@ UNITS = {
     "euro": EURO,
     "utc": UTC,
     "local": LOCAL,
+    "dateline": DATELINE_TIME_UNIT,
     "weekday": WEEKDAY,
 }
 
