@@ -140,6 +140,8 @@ def collapse(source: int, claims: Sequence[Claim]) -> tuple[Cluster, ...]:
             a, b, profiles[i], profiles[j]
         ):
             parent[find(j)] = find(i)
+    for i, j in _headline_echoes(ordered):
+        parent[find(j)] = find(i)
     members: dict[int, list[int]] = {}
     for i in range(len(ordered)):
         members.setdefault(find(i), []).append(i)
@@ -150,6 +152,32 @@ def collapse(source: int, claims: Sequence[Claim]) -> tuple[Cluster, ...]:
         rest = [ordered[i] for i in indices if i != best]
         clusters.append(Cluster(source, (ordered[best], *rest)))
     return tuple(sorted(clusters, key=lambda c: min(x.start for x in c.claims)))
+
+
+# A headline's count this large that the body gives once is that body figure, however the
+# two phrase it ("3500 job cuts" / "shed 3,500 positions"); small counts recur too often.
+MIN_ECHO_COUNT = 10
+
+
+def _headline_echoes(ordered: Sequence[Claim]) -> list[tuple[int, int]]:
+    """(headline claim, body claim) index pairs where the body states the headline's value once."""
+    echoes = []
+    for i, head in enumerate(ordered):
+        if not head.headline or head.quantity.value is None:
+            continue
+        if head.kind is Kind.COUNT and abs(head.quantity.value) < MIN_ECHO_COUNT:
+            continue
+        same = [
+            j
+            for j, body in enumerate(ordered)
+            if not body.headline
+            and body.kind is head.kind
+            and is_comparable(head, body)
+            and is_same_value(head, body)
+        ]
+        if len(same) == 1:
+            echoes.append((i, same[0]))
+    return echoes
 
 
 def _text_between(a: Claim, b: Claim) -> str | None:

@@ -282,3 +282,25 @@ def test_one_picked_out_of_a_group_does_not_count_the_group() -> None:
         ("only_in_one_source", ("0:one",)),
         ("only_in_one_source", ("1:two",)),
     ]
+
+
+def test_a_headline_figure_the_body_states_once_is_that_figure() -> None:
+    title = replace(
+        claim("Carmaker to cut 3,500 jobs", "3,500", value=3500, key="job"), headline=True
+    )
+    body = claim(
+        "It would shed 3,500 positions by 2027.", "3,500", value=3500, key="position",
+        sentence_start=30,
+    )  # fmt: skip
+    assert [len(c.claims) for c in collapse(0, [title, body])] == [2]
+    # ... but not when the body gives that figure twice, nor for a small count.
+    again = claim(
+        "Another 3,500 contractors go too.", "3,500", value=3500, key="contractor",
+        sentence_start=80,
+    )  # fmt: skip
+    assert [len(c.claims) for c in collapse(0, [title, body, again])] == [1, 1, 1]
+    small_title = replace(claim("2 dead in crash", "2", value=2, key="dead"), headline=True)
+    small_body = claim(
+        "Police said two drivers were hurt.", "two", value=2, key="driver", sentence_start=20
+    )
+    assert [len(c.claims) for c in collapse(0, [small_title, small_body])] == [1, 1]
