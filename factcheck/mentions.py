@@ -210,6 +210,11 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
     if number.shape == "article" and (after is None or end == after.end):
         return None  # "a mile" alone is no claim: only "a mile and a half" is
     unit = before.unit if before else after.unit if after else DIMENSIONLESS
+    yearly = YEARLY_AFTER.match(text, end) if unit.dimension == "currency" else None
+    if yearly is not None:
+        # "€900m annually" is "900 million euros a year": one rate, however it is written
+        unit = Unit(f"{unit.name} per year", f"{unit.dimension} per time")
+        end = yearly.end()
     kind = _kind_for(unit)
     detail = ""
     if number.shape == "fraction" and unit is DIMENSIONLESS:
@@ -248,6 +253,7 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
                    number.core_end, role, detail, number.bound_phrase, number.scaled or scale != 1.0)  # fmt: skip
 
 
+YEARLY_AFTER = re.compile(r"\s+(?:annually|yearly|per annum|a year|per year|each year)\b", re.I)
 SCALE_WORD = re.compile(
     r"(?<=[\d\s])(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)\b", re.I
 )
