@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.dateline import Dateline, find_dateline, find_datelines, lines_with_offsets
+from factcheck.dateline import (
+    Dateline,
+    find_dateline,
+    find_datelines,
+    lines_with_offsets,
+    top_lines,
+)
 
 __all__ = ["Dateline", "find_chrome_spans", "find_dateline", "find_datelines", "merge_spans"]
 
@@ -225,16 +231,9 @@ _REPEAT_MIN = 20
 
 def _repeated_headline_spans(text: str) -> Iterator[Span]:
     seen: set[str] = set()
-    count = 0
-    for start, end, content in lines_with_offsets(text):
-        stripped = content.strip()
-        if not stripped:
-            continue
-        count += 1
-        if count > _REPEAT_LINES:
-            return
+    for start, content, stripped in top_lines(text, _REPEAT_LINES):
         if len(stripped) >= _REPEAT_MIN and stripped in seen:
-            yield start, end
+            yield start, start + len(content)
         seen.add(stripped)
 
 

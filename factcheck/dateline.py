@@ -174,17 +174,23 @@ def lines_with_offsets(text: str) -> Iterator[tuple[int, int, str]]:
         offset += len(raw)
 
 
-def find_datelines(text: str) -> tuple[Dateline, ...]:
-    """Every dateline among the first lines ("Published ...", then "Edited ..."), in order."""
-    found: list[Dateline] = []
+def top_lines(text: str, limit: int = DATELINE_LINES) -> Iterator[tuple[int, str, str]]:
+    """(start, content, stripped content) of the first ``limit`` lines that are not blank."""
     seen = 0
     for start, _, content in lines_with_offsets(text):
         stripped = content.strip()
         if not stripped:
             continue
         seen += 1
-        if seen > DATELINE_LINES:
-            break
+        if seen > limit:
+            return
+        yield start, content, stripped
+
+
+def find_datelines(text: str) -> tuple[Dateline, ...]:
+    """Every dateline among the first lines ("Published ...", then "Edited ..."), in order."""
+    found: list[Dateline] = []
+    for start, content, stripped in top_lines(text):
         published = parse_dateline(stripped)
         if published is not None:
             begin = start + content.index(stripped)
@@ -223,14 +229,7 @@ def find_wire_place(text: str) -> WirePlace | None:
     gazetteer knows it: the clock that "local time" reads in that article."""
     from factcheck.zones import place_zone  # the gazetteer loads only when a dateline is there
 
-    seen = 0
-    for _, _, content in lines_with_offsets(text):
-        stripped = content.strip()
-        if not stripped:
-            continue
-        seen += 1
-        if seen > DATELINE_LINES:
-            break
+    for _, _, stripped in top_lines(text):
         match = _WIRE_DATELINE.match(stripped)
         if match is None or len(match.group("place")) < 3:
             continue
