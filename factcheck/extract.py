@@ -20,7 +20,7 @@ from factcheck.model import Bound, Claim, Document, Kind, Quantity, Referent
 from factcheck.options import Options
 from factcheck.referents import Reading, Target, read_chunks
 from factcheck.temporal import YEAR_UNIT, TemporalMatch, find_temporal
-from factcheck.truecase import body_casing, restore_casing, truecase_headline
+from factcheck.truecase import body_casing, is_shouted, restore_casing, truecase_headline
 from factcheck.zones import Zone
 
 if TYPE_CHECKING:
@@ -139,8 +139,9 @@ def title_span(document: Document) -> tuple[int, int]:
 def _parser_text(document: Document, start: int, end: int, title: tuple[int, int]) -> str:
     """The text of ``start..end`` as the parser reads it: a shouted headline in its usual casing."""
     text = document.text[start:end]
-    if title == (0, 0) or not (title[0] <= start and end <= title[1] + 1):
-        return text
+    inside = title != (0, 0) and title[0] <= start and end <= title[1] + 1
+    if not inside or not is_shouted(text):
+        return text  # the body is only read for casing when the headline needs it
     body = document.text[: title[0]] + document.text[title[1] :]
     return truecase_headline(text, body_casing(body))
 
