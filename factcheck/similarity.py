@@ -219,7 +219,15 @@ def profile(claim: Claim) -> Profile:
     )
 
 
-_YEAR = re.compile(r"(?<![\d.,:/-])(?:1[89]|20)\d\d(?![\d.,:/]\d)")
+# A year after a word that dates ("in 2007", "since 2007", "the 2007 quake", "March 2020"), not
+# any four digits: "killing 1900 people" names no year.
+_YEAR = re.compile(
+    r"\b(?:in|since|of|from|until|till|by|before|after|during|the|early|late|mid|spring|summer|"
+    r"autumn|fall|winter|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\s-]+"
+    r"((?:1[89]|20)\d\d)(?![\d.,:/]\d)",
+    re.I,
+)
 
 
 def sentence_years(claim: Claim) -> frozenset[str]:

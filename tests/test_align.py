@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 from builders import UTC, claim, clock, document
 
 from factcheck.align import (
@@ -19,6 +20,7 @@ from factcheck.check import check_claims
 from factcheck.compare import Verdict
 from factcheck.model import Bound, Kind, Status, Unit
 from factcheck.options import Options
+from factcheck.similarity import sentence_years
 
 A_SENTENCE = (
     "The sides also traded the dead, with the army handing over more than 6,000 bodies of "
@@ -304,3 +306,19 @@ def test_a_headline_figure_the_body_states_once_is_that_figure() -> None:
         "Police said two drivers were hurt.", "two", value=2, key="driver", sentence_start=20
     )
     assert [len(c.claims) for c in collapse(0, [small_title, small_body])] == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "years"),
+    [
+        ("The deadliest since 2007, when 519 died, and in 1998.", "519", {"2007", "1998"}),
+        ("The 2013 model costs $1,999.", "$1,999", {"2013"}),
+        ("In mid-2019 sales fell 6%.", "6%", {"2019"}),
+        ("It killed 1900 people and hurt 300.", "300", set()),  # a count, not a year
+        ("Sales rose in 2019.", "2019", set()),  # the claim's own year is not its context
+    ],
+)
+def test_sentence_years_are_the_dated_years_beside_the_claim(
+    sentence: str, surface: str, years: set[str]
+) -> None:
+    assert sentence_years(claim(sentence, surface)) == years
