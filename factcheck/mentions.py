@@ -253,7 +253,8 @@ def read_mention(text: str, number: NumberMatch, tolerance: float) -> Mention | 
                    number.core_end, role, detail, number.bound_phrase, number.scaled or scale != 1.0)  # fmt: skip
 
 
-YEARLY_AFTER = re.compile(r"\s+(?:annually|yearly|per annum|a year|per year|each year)\b", re.I)
+# "a year", "per year" are read with the unit (units.read_per); these adverbs stand alone
+YEARLY_AFTER = re.compile(r"\s+(?:annually|yearly|per annum)\b", re.I)
 SCALE_WORD = re.compile(
     r"(?<=[\d\s])(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)\b", re.I
 )

@@ -287,6 +287,12 @@ def lexicon() -> tuple[dict[str, Unit], dict[str, Unit]]:
 _WORDS_AFTER = re.compile(r"[-\s]?((?:[^\W\d_]+\.?)(?:[\s-][^\W\d_]+){0,3})")
 _SYMBOL_AFTER = re.compile(r"(\s?)([^\s\d,;:()]+)")
 _PER = re.compile(r"[\s-]*(?:(?:per|an|a|each)\b|/)[\s-]*", re.I)
+# "$5m a year ago", "3,000 euros a year earlier": a time past, not a rate
+_TIME_AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|back|prior|previously)\b", re.I)
+
+
+def _is_rate(text: str, second: UnitMatch) -> bool:
+    return second.unit.dimension != "time" or _TIME_AGO.match(text, second.end) is None
 
 
 _YARD_MODIFIER = re.compile(
@@ -307,12 +313,17 @@ def read_after(text: str, end: int) -> UnitMatch | None:
     per = _PER.match(text, first.end)
     if per is not None and per.end() > first.end:
         second = _read_one(text, per.end(), spaced=True)
-        if second is not None and second.unit.dimension in (
-            "time",
-            "volume",
-            "length",
-            "mass",
-            "energy",
+        if (
+            second is not None
+            and _is_rate(text, second)
+            and second.unit.dimension
+            in (
+                "time",
+                "volume",
+                "length",
+                "mass",
+                "energy",
+            )
         ):
             name = f"{first.unit.name} per {second.unit.name}"
             dimension = (
@@ -331,7 +342,7 @@ def read_per(text: str, end: int, first: Unit) -> UnitMatch | None:
     if per is None or per.end() == end:
         return None
     second = _read_one(text, per.end())
-    if second is None or second.unit.dimension == "currency":
+    if second is None or second.unit.dimension == "currency" or not _is_rate(text, second):
         return None
     name = f"{first.name} per {second.unit.name}"
     return UnitMatch(end, second.end, Unit(name, f"{first.dimension} per {second.unit.dimension}"))
