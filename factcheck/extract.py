@@ -147,7 +147,7 @@ def _parser_text(document: Document, start: int, end: int, title: tuple[int, int
 
 
 def _claim(
-    document: Document, found: _Found, reading: Reading, title: tuple[int, int] = (0, 0)
+    document: Document, found: _Found, reading: Reading, title: tuple[int, int]
 ) -> Claim | None:
     if reading.is_name or reading.drop:
         return None

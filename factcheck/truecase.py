@@ -44,9 +44,7 @@ def body_casing(body: str) -> Counter[str]:
 
 def _opens_sentence(text: str, at: int) -> bool:
     before = text[max(0, at - _LOOK_BACK) : at].rstrip(" \t\"'“‘(")
-    if not before:
-        return at < _LOOK_BACK or not text[at - _LOOK_BACK : at].strip()
-    return before[-1] in ".!?\n:"
+    return not before or before[-1] in ".!?\n:"
 
 
 def truecase_headline(headline: str, forms: Counter[str]) -> str:
